@@ -1,0 +1,35 @@
+package io.incidentflow.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Looks services up by id. */
+@Component
+public class ServiceCatalog {
+
+  private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
+
+  public ServiceCatalog(ServiceCatalogProperties properties) {
+    for (ServiceDefinition service : properties.services()) {
+      if (services.putIfAbsent(service.id(), service) != null) {
+        throw new IllegalStateException("incidentflow.services lists the service id '" + service.id() + "' twice");
+      }
+    }
+  }
+
+  public Optional<ServiceDefinition> find(String serviceId) {
+    return Optional.ofNullable(serviceId).map(services::get);
+  }
+
+  /** @throws UnknownServiceException naming the id and the known ones */
+  public ServiceDefinition get(String serviceId) {
+    return find(serviceId).orElseThrow(() -> new UnknownServiceException(serviceId, services.keySet()));
+  }
+
+  public Collection<ServiceDefinition> all() {
+    return services.values();
+  }
+}

@@ -1,0 +1,14 @@
+package io.incidentflow.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** One IT service that incidents are raised against, with who repairs it and how. */
+public record ServiceDefinition(
+    @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String id,
+    @NotBlank String name,
+    @Min(1) @Max(3) int tier,
+    @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String technicianGroup,
+    @NotBlank String runbook) {}

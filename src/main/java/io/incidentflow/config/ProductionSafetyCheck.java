@@ -1,0 +1,52 @@
+package io.incidentflow.config;
+
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the {@code prod} profile the engine does not start with a missing or well-known admin password, or with
+ * demo users switched on. A process engine plugin runs before the starter creates the admin user.
+ */
+@Component
+@Profile("prod")
+class ProductionSafetyCheck extends AbstractProcessEnginePlugin {
+
+  static final int MIN_PASSWORD_LENGTH = 12;
+  static final Set<String> KNOWN_DEFAULTS =
+      Set.of("admin", "demo", "password", "camunda", "changeme", "secret", "incidentflow", "123456");
+
+  private final String adminPassword;
+  private final boolean demoEnabled;
+
+  ProductionSafetyCheck(
+      @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
+      @Value("${incidentflow.demo.enabled:false}") boolean demoEnabled) {
+    this.adminPassword = adminPassword;
+    this.demoEnabled = demoEnabled;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    check(adminPassword, demoEnabled);
+  }
+
+  static void check(String adminPassword, boolean demoEnabled) {
+    if (adminPassword == null || adminPassword.isBlank()) {
+      throw new IllegalStateException(
+          "IncidentFlow refuses to start in the prod profile: set INCIDENTFLOW_ADMIN_PASSWORD (the admin user's password)");
+    }
+    if (adminPassword.length() < MIN_PASSWORD_LENGTH || KNOWN_DEFAULTS.contains(adminPassword.toLowerCase(Locale.ROOT))) {
+      throw new IllegalStateException("IncidentFlow refuses to start in the prod profile: INCIDENTFLOW_ADMIN_PASSWORD is "
+          + "a known default or shorter than " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    if (demoEnabled) {
+      throw new IllegalStateException(
+          "IncidentFlow refuses to start in the prod profile with demo users: set incidentflow.demo.enabled=false");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.incidentflow.incident;
+
+/** Keys and element ids of processes/incident.bpmn and processes/incident-severity.dmn, in one place. */
+public final class IncidentProcess {
+
+  public static final String PROCESS_KEY = "incident";
+  public static final String SEVERITY_DECISION_KEY = "incident-severity";
+
+  public static final String START_INCIDENT_REPORTED = "StartEvent_IncidentReported";
+  public static final String END_INCIDENT_CLOSED = "EndEvent_IncidentClosed";
+
+  // Identify
+  public static final String TASK_REGISTER_INCIDENT = "Task_RegisterIncident";
+  public static final String TASK_CLASSIFY_INCIDENT = "Task_ClassifyIncident";
+  public static final String TASK_PAGE_ON_CALL = "Task_PageOnCall";
+  public static final String TASK_ACKNOWLEDGE_INCIDENT = "Task_AcknowledgeIncident";
+  public static final String TIMER_ACKNOWLEDGE_SLA = "Timer_AcknowledgeSla";
+  public static final String TASK_ESCALATE_ACKNOWLEDGE_SLA = "Task_EscalateAcknowledgeSla";
+
+  // Scope
+  public static final String TASK_SCOPE_INCIDENT = "Task_ScopeIncident";
+  public static final String TIMER_SCOPE_SLA = "Timer_ScopeSla";
+  public static final String TASK_ESCALATE_SCOPE_SLA = "Task_EscalateScopeSla";
+  public static final String TASK_APPLY_CONFIRMED_SEVERITY = "Task_ApplyConfirmedSeverity";
+  public static final String TASK_NOTIFY_INCIDENT_CONFIRMED = "Task_NotifyIncidentConfirmed";
+
+  // Resolve or fall back
+  public static final String SUBPROCESS_RESOLUTION = "SubProcess_Resolution";
+  public static final String TASK_RESOLVE_INCIDENT = "Task_ResolveIncident";
+  public static final String TIMER_RESOLVE_SLA = "Timer_ResolveSla";
+  public static final String TASK_ESCALATE_RESOLVE_SLA = "Task_EscalateResolveSla";
+  public static final String TASK_REROUTE_TRAFFIC = "Task_RerouteTraffic";
+  public static final String ERROR_REROUTE_NOT_POSSIBLE = "Error_RerouteNotPossible";
+  public static final String ERROR_CODE_REROUTE_NOT_POSSIBLE = "REROUTE_NOT_POSSIBLE";
+  public static final String BOUNDARY_REROUTE_NOT_POSSIBLE = "BoundaryEvent_RerouteNotPossible";
+  public static final String TASK_APPLY_WORKAROUND = "Task_ApplyWorkaround";
+  public static final String TIMER_WORKAROUND_SLA = "Timer_WorkaroundSla";
+  public static final String TASK_ESCALATE_WORKAROUND_SLA = "Task_EscalateWorkaroundSla";
+  public static final String TASK_NOTIFY_WORKAROUND = "Task_NotifyWorkaround";
+  public static final String END_FALLBACK_ACTIVE = "EndEvent_FallbackActive";
+  public static final String END_RESOLVED = "EndEvent_Resolved";
+
+  // Communicate
+  public static final String TIMER_CUSTOMER_UPDATE = "Timer_CustomerUpdate";
+  public static final String TASK_SEND_CUSTOMER_UPDATE = "Task_SendCustomerUpdate";
+  public static final String TASK_RECORD_RESOLUTION = "Task_RecordResolution";
+  public static final String TASK_NOTIFY_ALL_CLEAR = "Task_NotifyAllClear";
+
+  // Review
+  public static final String TASK_HOLD_REVIEW = "Task_HoldReview";
+  public static final String TIMER_REVIEW_SLA = "Timer_ReviewSla";
+  public static final String TASK_ESCALATE_REVIEW_SLA = "Task_EscalateReviewSla";
+  public static final String TASK_CLOSE_INCIDENT = "Task_CloseIncident";
+
+  // Candidate groups that are not taken from the service catalog
+  public static final String GROUP_INCIDENT_MANAGERS = "incident-managers";
+  public static final String GROUP_TECHNICIANS = "technicians";
+  public static final String GROUP_COMMUNICATIONS = "communications";
+  public static final String GROUP_MANAGERS = "managers";
+
+  // Values of the resolve form's outcome
+  public static final String OUTCOME_RESOLVED = "resolved";
+  public static final String OUTCOME_CANNOT_RESOLVE = "cannotResolve";
+
+  private IncidentProcess() {}
+}

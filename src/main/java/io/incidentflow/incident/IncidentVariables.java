@@ -1,0 +1,60 @@
+package io.incidentflow.incident;
+
+/** Process variable names of the incident process, as they appear in Cockpit and in the forms. */
+public final class IncidentVariables {
+
+  // Reported (start form, alert intake)
+  public static final String INCIDENT_ID = "incidentId";
+  public static final String SERVICE_ID = "serviceId";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String CUSTOMER_IMPACT = "customerImpact";
+  public static final String REPORTED_SEVERITY = "reportedSeverity";
+  public static final String REPORTER = "reporter";
+
+  // From the service catalog
+  public static final String SERVICE_NAME = "serviceName";
+  public static final String SERVICE_TIER = "serviceTier";
+  public static final String TECHNICIAN_GROUP = "technicianGroup";
+  public static final String RUNBOOK = "runbook";
+
+  // From the severity decision (incident-severity.dmn)
+  public static final String SEVERITY = "severity";
+  public static final String ACKNOWLEDGE_TARGET = "acknowledgeTarget";
+  public static final String SCOPE_TARGET = "scopeTarget";
+  public static final String RESOLVE_TARGET = "resolveTarget";
+  public static final String WORKAROUND_TARGET = "workaroundTarget";
+  public static final String UPDATE_CADENCE = "updateCadence";
+  public static final String REVIEW_TARGET = "reviewTarget";
+  public static final String REVIEW_REQUIRED = "reviewRequired";
+
+  // Scope
+  public static final String AFFECTED_SERVICES = "affectedServices";
+  public static final String IMPACT_DESCRIPTION = "impactDescription";
+
+  // Resolve or fall back
+  public static final String RESOLVE_OUTCOME = "resolveOutcome";
+  public static final String RESOLUTION_SUMMARY = "resolutionSummary";
+  public static final String FALLBACK_STARTED = "fallbackStarted";
+  public static final String FALLBACK_FAILURE_REASON = "fallbackFailureReason";
+  public static final String TRAFFIC_REROUTED = "trafficRerouted";
+  public static final String WORKAROUND_DESCRIPTION = "workaroundDescription";
+
+  // Communicate
+  public static final String CUSTOMER_UPDATE_COUNT = "customerUpdateCount";
+  /** Local input of a notify task: which notice to send (see {@code Notice}). */
+  public static final String NOTICE = "notice";
+
+  // SLA escalation: local inputs of each escalate task
+  public static final String SLA_TASK_ID = "slaTaskId";
+  public static final String SLA_TASK_NAME = "slaTaskName";
+  public static final String SLA_TARGET = "slaTarget";
+
+  // Review
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String WENT_WELL = "wentWell";
+  public static final String WENT_BADLY = "wentBadly";
+  public static final String ACTION_ITEMS = "actionItems";
+
+  private IncidentVariables() {}
+}

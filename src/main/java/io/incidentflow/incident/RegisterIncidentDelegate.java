@@ -1,0 +1,49 @@
+package io.incidentflow.incident;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.catalog.ServiceDefinition;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Identify: stores the reported incident, makes its id the business key and copies the service's data. */
+@Component("registerIncident")
+public class RegisterIncidentDelegate implements JavaDelegate {
+
+  private final IncidentService incidents;
+  private final ServiceCatalog catalog;
+
+  public RegisterIncidentDelegate(IncidentService incidents, ServiceCatalog catalog) {
+    this.incidents = incidents;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    IncidentReport report = new IncidentReport(
+        ProcessValues.string(execution, SERVICE_ID),
+        ProcessValues.string(execution, TITLE),
+        ProcessValues.string(execution, DESCRIPTION),
+        ProcessValues.flag(execution, CUSTOMER_IMPACT),
+        ProcessValues.string(execution, REPORTED_SEVERITY),
+        ProcessValues.string(execution, REPORTER));
+    Incident incident = incidents.open(execution.getProcessBusinessKey(), report, execution.getProcessInstanceId());
+    ServiceDefinition service = catalog.get(incident.serviceId());
+
+    execution.setProcessBusinessKey(incident.id());
+    execution.setVariable(INCIDENT_ID, incident.id());
+    execution.setVariable(TITLE, incident.title());
+    execution.setVariable(CUSTOMER_IMPACT, report.customerImpact());
+    execution.setVariable(SERVICE_NAME, service.name());
+    execution.setVariable(SERVICE_TIER, service.tier());
+    execution.setVariable(TECHNICIAN_GROUP, service.technicianGroup());
+    execution.setVariable(RUNBOOK, service.runbook());
+    execution.setVariable(AFFECTED_SERVICES, ProcessValues.jsonList(List.of(service.id())));
+    execution.setVariable(FALLBACK_STARTED, false);
+    execution.setVariable(TRAFFIC_REROUTED, false);
+    execution.setVariable(CUSTOMER_UPDATE_COUNT, 0);
+  }
+}

@@ -1,0 +1,43 @@
+package io.incidentflow.notify;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.incident.IncidentSnapshot;
+import io.incidentflow.incident.ProcessValues;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails the notice named by the task's input {@code notice} to the affected customers. Runs as an async job;
+ * a retry skips the customers already mailed.
+ */
+@Component("notifyCustomers")
+public class NotifyCustomersDelegate implements JavaDelegate {
+
+  private final CustomerNotifier notifier;
+
+  public NotifyCustomersDelegate(CustomerNotifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Notice notice = Notice.fromKey(ProcessValues.requiredString(execution, NOTICE));
+    String noticeKey = notice.key();
+    Map<String, Object> details = new HashMap<>();
+    details.put(IMPACT_DESCRIPTION, ProcessValues.string(execution, IMPACT_DESCRIPTION));
+    details.put(WORKAROUND_DESCRIPTION, ProcessValues.string(execution, WORKAROUND_DESCRIPTION));
+    details.put(RESOLUTION_SUMMARY, ProcessValues.string(execution, RESOLUTION_SUMMARY));
+    if (notice == Notice.UPDATE) {
+      Object count = execution.getVariable(CUSTOMER_UPDATE_COUNT);
+      int updateNumber = (count instanceof Number n ? n.intValue() : 0) + 1;
+      noticeKey = notice.key() + "-" + updateNumber;
+      details.put("updateNumber", updateNumber);
+      execution.setVariable(CUSTOMER_UPDATE_COUNT, updateNumber);
+    }
+    notifier.notifyAffectedCustomers(IncidentSnapshot.of(execution), notice, noticeKey, details);
+  }
+}

@@ -1,0 +1,64 @@
+package io.incidentflow.sla;
+
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentSnapshot;
+import io.incidentflow.notify.CustomerNotifier;
+import io.incidentflow.notify.MailMessage;
+import io.incidentflow.notify.Mailer;
+import io.incidentflow.notify.Recipient;
+import io.incidentflow.notify.StaffDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Records an SLA breach and tells the incident managers, so that reports can show it and someone acts. */
+@Service
+public class SlaEscalationService {
+
+  private static final Logger log = LoggerFactory.getLogger(SlaEscalationService.class);
+
+  private final SlaBreachRepository breaches;
+  private final StaffDirectory staff;
+  private final Mailer mailer;
+  private final Clock clock;
+
+  public SlaEscalationService(SlaBreachRepository breaches, StaffDirectory staff, Mailer mailer, Clock clock) {
+    this.breaches = breaches;
+    this.staff = staff;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  /**
+   * @param taskStartedAt when the task was created; null when unknown, then taken as target before now
+   */
+  public SlaBreach escalate(IncidentSnapshot incident, String taskKey, String taskName, String target,
+      Instant taskStartedAt) {
+    Instant now = clock.instant();
+    Instant started = taskStartedAt != null ? taskStartedAt : now.minus(Duration.parse(target));
+    SlaBreach breach = new SlaBreach(null, incident.id(), taskKey, taskName, target, started, now);
+    breaches.insert(breach);
+
+    List<Recipient> managers = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
+    if (managers.isEmpty()) {
+      log.warn("SLA breach of {} on {} recorded, but no incident manager has an email address", taskName, incident.id());
+    }
+    String subject = "[" + incident.severity() + "] SLA breached: " + taskName + " on " + incident.id();
+    for (Recipient manager : managers) {
+      mailer.send(new MailMessage(manager, subject, "sla-breach", Map.of(
+          "incident", CustomerNotifier.incidentModel(incident, null),
+          "affectedServices", List.of(incident.serviceName()),
+          "recipientName", manager.name(),
+          "taskName", taskName,
+          "target", target,
+          "dueAt", breach.dueAt(),
+          "breachedAt", now), null));
+    }
+    return breach;
+  }
+}

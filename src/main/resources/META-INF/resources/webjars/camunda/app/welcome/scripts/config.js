@@ -1,0 +1,8 @@
+// IncidentFlow branding of the Camunda welcome webapp (the webapps' documented config.js).
+export default {
+  app: {
+    name: 'IncidentFlow',
+    vendor: 'IncidentFlow'
+  },
+  disableWelcomeMessage: true
+};
