@@ -1,0 +1,357 @@
+package io.incidentflow.incident;
+
+import static io.incidentflow.incident.IncidentProcess.*;
+import static io.incidentflow.incident.IncidentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.catalog.ServiceCatalogProperties;
+import io.incidentflow.catalog.ServiceDefinition;
+import io.incidentflow.config.EngineClock;
+import io.incidentflow.routing.RerouteTrafficDelegate;
+import io.incidentflow.routing.TrafficRoutingService;
+import io.incidentflow.sla.SlaDue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One test per path of processes/incident.bpmn, on a bare engine with the real severity decision. Delegates
+ * that talk to the database or SMTP are replaced by recorders (their own tests cover them); the reroute
+ * delegate is the real one with no traffic router configured. Timers run as jobs under the engine's clock.
+ */
+@Deployment(resources = {"processes/incident.bpmn", "processes/incident-severity.dmn"})
+class IncidentProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+
+  private final List<String> notices = new ArrayList<>();
+  private final List<String> escalations = new ArrayList<>();
+  private final List<String> pages = new ArrayList<>();
+  private final List<String> recorded = new ArrayList<>();
+  private ProcessEngine processEngine;
+  private ManagementService management;
+  private int incidentNumber;
+
+  @BeforeEach
+  void setUp() {
+    processEngine = engine.getProcessEngine();
+    management = processEngine.getManagementService();
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(new Date());
+    ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
+        new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice"),
+        new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot"))));
+
+    Mocks.register("registerIncident", (JavaDelegate) execution -> {
+      String id = "INC-2026-" + (++incidentNumber);
+      ServiceDefinition service = catalog.get((String) execution.getVariable(SERVICE_ID));
+      execution.setProcessBusinessKey(id);
+      execution.setVariable(INCIDENT_ID, id);
+      execution.setVariable(SERVICE_NAME, service.name());
+      execution.setVariable(SERVICE_TIER, service.tier());
+      execution.setVariable(TECHNICIAN_GROUP, service.technicianGroup());
+      execution.setVariable(RUNBOOK, service.runbook());
+      execution.setVariable(FALLBACK_STARTED, false);
+    });
+    Mocks.register("recordSeverity", (ExecutionListener) execution -> recorded.add("severity " + execution.getVariable(SEVERITY)));
+    Mocks.register("pageOnCall", (JavaDelegate) execution -> pages.add((String) execution.getVariable(TECHNICIAN_GROUP)));
+    Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
+    Mocks.register("escalateSlaBreach", (JavaDelegate) execution -> escalations.add((String) execution.getVariable(SLA_TASK_ID)));
+    Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
+    Mocks.register("closeIncident", (JavaDelegate) execution -> recorded.add("closed"));
+    Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog)));
+    Mocks.register("slaDue", new SlaDue(new EngineClock()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldWalkAnIncidentWithCustomersAffectedThroughEveryPhase() {
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+    assertThat(incident).hasBusinessKey("INC-2026-1");
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV2").containsEntry(ACKNOWLEDGE_TARGET, "PT15M");
+
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    assertThat(pages).containsExactly("application");
+    assertThat(incident).isWaitingAt(TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup("application");
+
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup(GROUP_INCIDENT_MANAGERS);
+    scope(incident, "SEV2", true);
+    runAsyncStep(incident, TASK_NOTIFY_INCIDENT_CONFIRMED);
+
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
+
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    complete(incident, TASK_HOLD_REVIEW, Map.of(ROOT_CAUSE, "Expired certificate"));
+
+    assertThat(incident).isEnded().hasPassedInOrder(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT,
+        TASK_PAGE_ON_CALL, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
+        TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_RESOLVE_INCIDENT, TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR,
+        TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
+    assertThat(incident).hasNotPassed(TASK_REROUTE_TRAFFIC, TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(notices).containsExactly("confirmed", "resolved");
+    assertThat(recorded).containsExactly("severity SEV2", "severity SEV2", "resolved", "closed");
+    assertThat(escalations).isEmpty();
+  }
+
+  @Test
+  void shouldSkipReviewAndCustomerMailForSev4WithoutCustomerImpact() {
+    ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(REVIEW_REQUIRED, false);
+
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    scope(incident, "SEV4", false);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    assertThat(incident).isEnded().hasPassed(TASK_RECORD_RESOLUTION, TASK_CLOSE_INCIDENT)
+        .hasNotPassed(TASK_HOLD_REVIEW, TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_NOTIFY_ALL_CLEAR);
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void shouldFallBackToManualWorkaroundWhenTechnicianCannotResolveAndNoRouterIsConfigured() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    // The technicians keep working on the fix while the fallback runs.
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC);
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_APPLY_WORKAROUND);
+    assertThat(incident).hasPassed(BOUNDARY_REROUTE_NOT_POSSIBLE);
+    assertThat((String) BpmnAwareTests.runtimeService().getVariable(incident.getId(), FALLBACK_FAILURE_REASON))
+        .contains("No traffic router is configured for the service 'Checkout'");
+    complete(incident, TASK_APPLY_WORKAROUND, Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice"));
+    runAsyncStep(incident, TASK_NOTIFY_WORKAROUND);
+    assertThat(incident).hasPassed(END_FALLBACK_ACTIVE).isWaitingAt(TASK_RESOLVE_INCIDENT);
+
+    // Saying "cannot resolve" again does not start a second fallback.
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    assertThat(incident).isWaitingAtExactly(SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
+
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(notices).containsExactly("confirmed", "workaround", "resolved");
+    assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
+        .processInstanceId(incident.getId()).activityId(TASK_REROUTE_TRAFFIC).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldEndTheOpenWorkaroundWhenTheServiceIsResolved() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    assertThat(incident).isWaitingAt(TASK_APPLY_WORKAROUND);
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW).hasPassed(END_RESOLVED, TASK_RECORD_RESOLUTION);
+  }
+
+  // SLA timers
+
+  @Test
+  void shouldEscalateWhenAcknowledgeTargetPassesAndKeepTheTaskOpen() {
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+
+    passTarget(incident, TIMER_ACKNOWLEDGE_SLA, Duration.ofMinutes(15));
+    runAsyncStep(incident, TASK_ESCALATE_ACKNOWLEDGE_SLA);
+
+    assertThat(escalations).containsExactly(TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(incident).isWaitingAtExactly(TASK_ACKNOWLEDGE_INCIDENT);
+  }
+
+  @Test
+  void shouldEscalateWhenScopeTargetPasses() {
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+
+    passTarget(incident, TIMER_SCOPE_SLA, Duration.ofMinutes(30));
+    runAsyncStep(incident, TASK_ESCALATE_SCOPE_SLA);
+
+    assertThat(escalations).containsExactly(TASK_SCOPE_INCIDENT);
+    assertThat(incident).isWaitingAtExactly(TASK_SCOPE_INCIDENT);
+  }
+
+  @Test
+  void shouldEscalateAndStartTheFallbackWhenResolveTargetPasses() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+
+    passTarget(incident, TIMER_RESOLVE_SLA, Duration.ofHours(4));
+    runAsyncStep(incident, TASK_ESCALATE_RESOLVE_SLA);
+
+    assertThat(escalations).containsExactly(TASK_RESOLVE_INCIDENT);
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC);
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_APPLY_WORKAROUND);
+  }
+
+  @Test
+  void shouldNotStartASecondFallbackWhenResolveTargetPassesDuringTheFallback() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+
+    passTarget(incident, TIMER_RESOLVE_SLA, Duration.ofHours(4));
+    runAsyncStep(incident, TASK_ESCALATE_RESOLVE_SLA);
+
+    assertThat(incident).hasPassed("EndEvent_ResolveSlaEscalated");
+    assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
+        .processInstanceId(incident.getId()).activityId(TASK_REROUTE_TRAFFIC).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldEscalateWhenWorkaroundTargetPasses() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+
+    passTarget(incident, TIMER_WORKAROUND_SLA, Duration.ofHours(1));
+    runAsyncStep(incident, TASK_ESCALATE_WORKAROUND_SLA);
+
+    assertThat(escalations).containsExactly(TASK_APPLY_WORKAROUND);
+    assertThat(incident).isWaitingAt(TASK_APPLY_WORKAROUND);
+  }
+
+  @Test
+  void shouldEscalateWhenReviewTargetPasses() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    passTarget(incident, TIMER_REVIEW_SLA, Duration.ofDays(5));
+    runAsyncStep(incident, TASK_ESCALATE_REVIEW_SLA);
+
+    assertThat(escalations).containsExactly(TASK_HOLD_REVIEW);
+    assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW);
+  }
+
+  @Test
+  void shouldApplyTheTargetsOfTheSeverityConfirmedAtScope() {
+    ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(RESOLVE_TARGET, "P3D");
+
+    scope(incident, "SEV1", true);
+    runAsyncStep(incident, TASK_NOTIFY_INCIDENT_CONFIRMED);
+
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV1").containsEntry(RESOLVE_TARGET, "PT1H")
+        .containsEntry(REVIEW_REQUIRED, true);
+    assertThat(timer(incident, TIMER_RESOLVE_SLA).getDuedate())
+        .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1))));
+    assertThat(recorded).containsExactly("severity SEV4", "severity SEV1");
+  }
+
+  @Test
+  void shouldSendCustomerUpdatesAtTheSeverityCadenceUntilResolved() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
+    assertThat(incident).variables().containsEntry(UPDATE_CADENCE, "PT1H");
+
+    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
+    runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
+    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
+    runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(notices).containsExactly("confirmed", "update", "update");
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    assertThat(management.createJobQuery().processInstanceId(incident.getId()).activityId(TIMER_CUSTOMER_UPDATE).count())
+        .isZero();
+  }
+
+  @Test
+  void shouldSendNoCustomerUpdateWhenNoCustomerIsAffected() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+
+    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
+
+    assertThat(incident).hasPassed("EndEvent_NoUpdateNeeded").hasNotPassed(TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(notices).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+
+  private ProcessInstance report(TestIncidents report) {
+    return BpmnAwareTests.runtimeService().startProcessInstanceByKey(PROCESS_KEY, report.variables());
+  }
+
+  private ProcessInstance reachResolution(TestIncidents report) {
+    ProcessInstance incident = report(report);
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    boolean customers = (Boolean) report.variables().get(CUSTOMER_IMPACT);
+    scope(incident, "SEV2", customers);
+    if (customers) {
+      runAsyncStep(incident, TASK_NOTIFY_INCIDENT_CONFIRMED);
+    }
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT);
+    return incident;
+  }
+
+  private void scope(ProcessInstance incident, String severity, boolean customersAffected) {
+    complete(incident, TASK_SCOPE_INCIDENT, Map.of(SEVERITY, severity, CUSTOMER_IMPACT, customersAffected,
+        IMPACT_DESCRIPTION, "Payments fail for everyone"));
+  }
+
+  private void complete(ProcessInstance incident, String taskKey, Map<String, Object> variables) {
+    Task task = BpmnAwareTests.taskQuery().processInstanceId(incident.getId()).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    BpmnAwareTests.taskService().complete(task.getId(), variables);
+  }
+
+  /** Runs the async continuation of a service task, as the job executor would. */
+  private void runAsyncStep(ProcessInstance incident, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(incident.getId()).activityId(activityId).singleResult();
+    assertThat(job).as("job of %s", activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  private Job timer(ProcessInstance incident, String timerId) {
+    return management.createJobQuery().processInstanceId(incident.getId()).timers().activityId(timerId).singleResult();
+  }
+
+  /** Moves the engine's clock past the timer's due date and fires it, checking it was due after the target. */
+  private void passTarget(ProcessInstance incident, String timerId, Duration target) {
+    Job timer = timer(incident, timerId);
+    assertThat(timer).as("timer %s", timerId).isNotNull();
+    Date now = ClockUtil.getCurrentTime();
+    // due dates are stored to the second
+    assertThat(timer.getDuedate()).isAfterOrEqualTo(Date.from(now.toInstant().plus(target).minusSeconds(2)));
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+    assertThat(management.createJobQuery().processInstanceId(incident.getId()).timers().executable()
+        .activityId(timerId).count()).isEqualTo(1);
+    management.executeJob(timer.getId());
+  }
+}

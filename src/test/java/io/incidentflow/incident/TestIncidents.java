@@ -1,0 +1,43 @@
+package io.incidentflow.incident;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Ready variable maps for starting the incident process, as the start form would submit them. */
+public final class TestIncidents {
+
+  private final Map<String, Object> variables = new HashMap<>();
+
+  private TestIncidents(String serviceId, String title) {
+    variables.put(SERVICE_ID, serviceId);
+    variables.put(TITLE, title);
+    variables.put(DESCRIPTION, "Reported in a test");
+    variables.put(CUSTOMER_IMPACT, false);
+  }
+
+  /** SEV2 (reported) checkout outage that customers feel. */
+  public static TestIncidents checkoutOutageWithCustomersAffected() {
+    return new TestIncidents("checkout", "Card payments fail").customerImpact(true).severity("SEV2");
+  }
+
+  /** A warning on search nobody outside notices: the severity decision makes it SEV4. */
+  public static TestIncidents searchWarningWithoutCustomerImpact() {
+    return new TestIncidents("search", "Search index lag").customerImpact(false).severity("warning");
+  }
+
+  public TestIncidents severity(String reportedSeverity) {
+    variables.put(REPORTED_SEVERITY, reportedSeverity);
+    return this;
+  }
+
+  public TestIncidents customerImpact(boolean impact) {
+    variables.put(CUSTOMER_IMPACT, impact);
+    return this;
+  }
+
+  public Map<String, Object> variables() {
+    return new HashMap<>(variables);
+  }
+}
