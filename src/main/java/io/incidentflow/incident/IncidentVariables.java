@@ -28,6 +28,9 @@ public final class IncidentVariables {
   public static final String REVIEW_TARGET = "reviewTarget";
   public static final String REVIEW_REQUIRED = "reviewRequired";
 
+  // Acknowledge
+  public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+
   // Scope
   public static final String AFFECTED_SERVICES = "affectedServices";
   public static final String IMPACT_DESCRIPTION = "impactDescription";

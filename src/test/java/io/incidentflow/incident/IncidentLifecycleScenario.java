@@ -1,0 +1,240 @@
+package io.incidentflow.incident;
+
+import static io.incidentflow.incident.IncidentProcess.*;
+import static io.incidentflow.incident.IncidentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.incidentflow.JobDriver;
+import io.incidentflow.TestSmtp;
+import io.incidentflow.sla.SlaBreach;
+import io.incidentflow.sla.SlaBreachRepository;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One incident from report to review through the whole application: the real delegates, the database
+ * (subclasses choose which), the demo customer directory and a real SMTP server. The job executor is off;
+ * the test runs due jobs and moves the engine's clock.
+ */
+// Closed before the JVM exits, so that the engine undeploys while its database is still up.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class IncidentLifecycleScenario {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    TestSmtp.register(registry);
+  }
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired SlaBreachRepository breaches;
+  @Autowired IncidentRepository incidents;
+  @Autowired JdbcClient jdbc;
+  @Autowired JobDriver jobs;
+
+  @BeforeEach
+  void startClock() {
+    ClockUtil.setCurrentTime(new Date());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void shouldRunAnIncidentFromReportToReviewAndTellExactlyTheAffectedCustomers() throws Exception {
+    // Ivy reports a checkout outage that customers feel.
+    identity.setAuthenticatedUserId("ivy");
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.checkoutOutageWithCustomersAffected().variables());
+    identity.clearAuthentication();
+    String incidentId = instance.getBusinessKey();
+    String pi = instance.getId();
+    assertThat(incidentId).matches("INC-\\d{4}-\\d{4,}");
+    assertThat(runtime.getVariable(pi, INCIDENT_ID)).isEqualTo(incidentId);
+
+    // Identify: the application technicians are paged.
+    jobs.runDueJobs(pi);
+    Task acknowledge = openTask(pi, TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(tasks.getIdentityLinksForTask(acknowledge.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("application"));
+
+    // Nobody acknowledges within SEV2's 15 minutes: the SLA escalates and the task stays open.
+    jobs.advanceClock(Duration.ofMinutes(16));
+    jobs.runDueJobs(pi);
+    List<SlaBreach> recorded = breaches.findByIncident(incidentId);
+    assertThat(recorded).singleElement().satisfies(breach -> {
+      assertThat(breach.taskKey()).isEqualTo(TASK_ACKNOWLEDGE_INCIDENT);
+      assertThat(breach.taskName()).isEqualTo("Acknowledge incident");
+      assertThat(breach.target()).isEqualTo("PT15M");
+      assertThat(Duration.between(breach.startedAt(), breach.breachedAt())).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
+    });
+    assertThat(openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getPriority()).isEqualTo(100);
+
+    complete(pi, TASK_ACKNOWLEDGE_INCIDENT, "tom", Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
+
+    // Scope: checkout and login are affected.
+    complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(
+        AFFECTED_SERVICES, SpinValues.jsonValue(Spin.JSON("[\"checkout\",\"login\"]")).create(),
+        CUSTOMER_IMPACT, true,
+        SEVERITY, "SEV2",
+        IMPACT_DESCRIPTION, "Card payments fail"));
+    jobs.runDueJobs(pi);
+
+    // Resolve or fall back: the technician cannot fix it now; no router is configured, so a manual workaround.
+    complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    jobs.runDueJobs(pi);
+    assertThat((String) runtime.getVariable(pi, FALLBACK_FAILURE_REASON)).contains("No traffic router is configured");
+    complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice until further notice"));
+    jobs.runDueJobs(pi);
+
+    // An hour later (SEV2's update cadence) customers get a status update.
+    jobs.advanceClock(Duration.ofMinutes(61));
+    jobs.runDueJobs(pi);
+
+    complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
+        RESOLUTION_SUMMARY, "Renewed the payment provider certificate"));
+    jobs.runDueJobs(pi);
+    assertThat(incidents.findById(incidentId)).get().satisfies(incident -> {
+      assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
+      assertThat(incident.resolvedAt()).isNotNull();
+      assertThat(incident.severity()).isEqualTo("SEV2");
+    });
+
+    complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert 30 days ahead"));
+    jobs.assertNoFailedJobs(pi);
+
+    // Exactly these mails went out.
+    Map<String, List<String>> mailsByRecipient = mailsByRecipient();
+    String title = "Card payments fail";
+    List<String> customerNotices = List.of("Service disruption: " + title, "Workaround available: " + title,
+        "Update on the service disruption: " + title, "Resolved: " + title);
+    assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "ivy@incidentflow.local",
+        "ops@acme.example", "it@globex.example", "noc@umbrella.example");
+    assertThat(mailsByRecipient.get("tom@incidentflow.local")).containsExactly("[SEV2] " + incidentId + " paged: " + title);
+    assertThat(mailsByRecipient.get("ivy@incidentflow.local"))
+        .containsExactly("[SEV2] SLA breached: Acknowledge incident on " + incidentId);
+    assertThat(mailsByRecipient.get("ops@acme.example")).containsExactlyElementsOf(customerNotices);
+    assertThat(mailsByRecipient.get("it@globex.example")).containsExactlyElementsOf(customerNotices);
+    assertThat(mailsByRecipient.get("noc@umbrella.example")).containsExactlyElementsOf(customerNotices);
+    assertThat(messageIdsTo("ops@acme.example")).contains("<" + incidentId + ".confirmed.acme@incidentflow.local>",
+        "<" + incidentId + ".update-1.acme@incidentflow.local>");
+    assertThat(bodyTo("ops@acme.example", "Workaround available: " + title)).contains("Pay by invoice until further notice");
+
+    // The finished instance's history is the audit trail.
+    HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
+    assertThat(finished.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    assertThat(finished.getBusinessKey()).isEqualTo(incidentId);
+    assertThat(finished.getStartUserId()).isEqualTo("ivy");
+    List<String> activities = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+        .orderPartiallyByOccurrence().asc().list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    assertThat(activities).containsSubsequence(START_INCIDENT_REPORTED, TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT,
+        TASK_PAGE_ON_CALL, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
+        TASK_NOTIFY_INCIDENT_CONFIRMED, SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC,
+        TASK_APPLY_WORKAROUND, TASK_NOTIFY_WORKAROUND, END_RESOLVED,
+        TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR, TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
+    assertThat(activities).contains(TIMER_ACKNOWLEDGE_SLA, TASK_ESCALATE_ACKNOWLEDGE_SLA, TIMER_CUSTOMER_UPDATE,
+        TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT)
+        .singleResult().getAssignee()).isEqualTo("tom");
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(2);
+    assertThat(incidents.findById(incidentId)).get().extracting(Incident::status).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_notice WHERE incident_id = :id").param("id", incidentId)
+        .query(Integer.class).single()).isEqualTo(12);
+  }
+
+  @Test
+  void shouldGiveEachIncidentItsOwnId() {
+    String first = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.searchWarningWithoutCustomerImpact().variables()).getBusinessKey();
+    String second = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.searchWarningWithoutCustomerImpact().variables()).getBusinessKey();
+
+    assertThat(first).isNotEqualTo(second);
+    assertThat(incidents.findById(first)).isPresent();
+    assertThat(incidents.findById(second)).isPresent();
+  }
+
+  private Task openTask(String pi, String taskKey) {
+    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  private void complete(String pi, String taskKey, String user, Map<String, Object> variables) {
+    Task task = openTask(pi, taskKey);
+    tasks.claim(task.getId(), user);
+    identity.setAuthenticatedUserId(user);
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Map<String, List<String>> mailsByRecipient() throws MessagingException {
+    Map<String, List<String>> byRecipient = new TreeMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+        String address = ((jakarta.mail.internet.InternetAddress) recipient).getAddress();
+        byRecipient.computeIfAbsent(address, key -> new java.util.ArrayList<>()).add(message.getSubject());
+      }
+    }
+    return byRecipient;
+  }
+
+  private List<String> messageIdsTo(String address) throws MessagingException {
+    return java.util.Arrays.stream(smtp.getReceivedMessagesForDomain(address))
+        .map(message -> {
+          try {
+            return message.getMessageID();
+          } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        }).collect(Collectors.toList());
+  }
+
+  private String bodyTo(String address, String subject) throws Exception {
+    for (MimeMessage message : smtp.getReceivedMessagesForDomain(address)) {
+      if (subject.equals(message.getSubject())) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+      }
+    }
+    throw new AssertionError("No mail '" + subject + "' to " + address);
+  }
+}
