@@ -1,0 +1,146 @@
+package io.incidentflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.incident.IncidentProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The running platform as Modeler, Tasklist and a script see it: login required, models deployed and redeployable. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RestApiIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repository;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired FilterService filters;
+
+  @Test
+  void shouldAnswer401WithoutCredentials() {
+    ResponseEntity<String> response = http.getForEntity("/engine-rest/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+  }
+
+  @Test
+  void shouldAnswer401WithAWrongPassword() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("ivy", "not-her-password").getForEntity("/engine-rest/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldServeTheRestApiToADemoUser() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("ivy", "demo").getForEntity("/engine-rest/process-definition?key=incident", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"key\":\"incident\"");
+  }
+
+  @Test
+  void shouldRequireLoginForTheWebappsApi() {
+    ResponseEntity<String> response =
+        http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldDeployEveryModelAndFormOfTheRepository() throws IOException {
+    ProcessDefinition incident = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).latestVersion().singleResult();
+    List<String> deployed = repository.getDeploymentResources(incident.getDeploymentId()).stream()
+        .map(Resource::getName).map(name -> Path.of(name).getFileName().toString()).toList();
+
+    assertThat(deployed).containsAll(filesIn("processes", ".bpmn", ".dmn"));
+    assertThat(deployed).containsAll(filesIn("forms", ".form"));
+    try (InputStream startForm = forms.getDeployedStartForm(incident.getId())) {
+      assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"report-incident\"");
+    }
+  }
+
+  @Test
+  void shouldRedeployAChangedModelThroughTheRestApiWithoutRestart() {
+    int before = repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .latestVersion().singleResult().getVersion();
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", "incident-from-modeler");
+    body.add("deployment-source", "Camunda Modeler");
+    body.add("enable-duplicate-filtering", "true");
+    body.add("incident.bpmn", new FileSystemResource(Path.of("processes/incident.bpmn")) {
+      @Override
+      public String getFilename() {
+        return "incident.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+    ResponseEntity<Map> response = http.withBasicAuth("admin", "admin")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .latestVersion().singleResult().getVersion()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void shouldCreateOneDemoUserPerRoleAndTheTasklistFilters() {
+    assertThat(identity.createUserQuery().memberOfGroup("incident-managers").list()).extracting("id").contains("ivy");
+    assertThat(identity.createUserQuery().memberOfGroup("technicians").list()).extracting("id").contains("tom");
+    assertThat(identity.createUserQuery().memberOfGroup("communications").list()).extracting("id").contains("cora");
+    assertThat(identity.createUserQuery().memberOfGroup("managers").list()).extracting("id").contains("max");
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id").contains("admin");
+    assertThat(identity.checkPassword("tom", "demo")).isTrue();
+    assertThat(filters.createFilterQuery().list()).extracting("name")
+        .containsExactlyInAnyOrder("My tasks", "My group tasks", "All open incidents");
+  }
+
+  private static List<String> filesIn(String folder, String... suffixes) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(folder))) {
+      return files.map(path -> path.getFileName().toString())
+          .filter(name -> Stream.of(suffixes).anyMatch(name::endsWith))
+          .toList();
+    }
+  }
+}
