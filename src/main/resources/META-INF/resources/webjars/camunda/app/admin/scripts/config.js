@@ -1,7 +1,7 @@
 // IncidentFlow branding of the Camunda admin webapp (the webapps' documented config.js).
 export default {
   app: {
-    name: 'IncidentFlow Admin',
+    name: 'Admin',
     vendor: 'IncidentFlow'
   },
   disableWelcomeMessage: true

@@ -1,7 +1,7 @@
 // IncidentFlow branding of the Camunda cockpit webapp (the webapps' documented config.js).
 export default {
   app: {
-    name: 'IncidentFlow Cockpit',
+    name: 'Cockpit',
     vendor: 'IncidentFlow'
   },
   disableWelcomeMessage: true

@@ -1,7 +1,7 @@
 // IncidentFlow branding of the Camunda tasklist webapp (the webapps' documented config.js).
 export default {
   app: {
-    name: 'IncidentFlow Tasklist',
+    name: 'Tasklist',
     vendor: 'IncidentFlow'
   },
   shortcuts: {

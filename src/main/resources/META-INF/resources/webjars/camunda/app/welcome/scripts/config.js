@@ -1,7 +1,7 @@
 // IncidentFlow branding of the Camunda welcome webapp (the webapps' documented config.js).
 export default {
   app: {
-    name: 'IncidentFlow',
+    name: 'Welcome',
     vendor: 'IncidentFlow'
   },
   disableWelcomeMessage: true
