@@ -7,6 +7,7 @@ import io.incidentflow.catalog.ServiceDefinition;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /** Identify: stores the reported incident, makes its id the business key and copies the service's data. */
@@ -30,7 +31,13 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         ProcessValues.flag(execution, CUSTOMER_IMPACT),
         ProcessValues.string(execution, REPORTED_SEVERITY),
         ProcessValues.string(execution, REPORTER));
-    Incident incident = incidents.open(execution.getProcessBusinessKey(), report, execution.getProcessInstanceId());
+    Incident incident;
+    try {
+      incident = incidents.open(execution.getProcessBusinessKey(), report, execution.getProcessInstanceId());
+    } catch (InvalidIncidentException e) {
+      // Tasklist and the REST API's submit-form answer this with 400 and the message, and start nothing.
+      throw new FormFieldValidationException(e.field(), e.getMessage());
+    }
     ServiceDefinition service = catalog.get(incident.serviceId());
 
     execution.setProcessBusinessKey(incident.id());

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +53,8 @@ class RestApiIT {
   @Autowired FormService forms;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void shouldAnswer401WithoutCredentials() {
@@ -62,8 +66,9 @@ class RestApiIT {
 
   @Test
   void shouldAnswer401WithAWrongPassword() {
+    // Not a user the other tests log in as: after a failed login the engine delays that user's next attempts.
     ResponseEntity<String> response =
-        http.withBasicAuth("ivy", "not-her-password").getForEntity("/engine-rest/process-definition", String.class);
+        http.withBasicAuth("cora", "not-her-password").getForEntity("/engine-rest/process-definition", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -83,6 +88,37 @@ class RestApiIT {
         http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldRejectAReportOfAnUnknownServiceWith400NamingTheFieldAndStartNothing() {
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    long incidentsBefore = incidentCount();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String report = """
+        {"variables": {"serviceId": {"value": "billing"}, "title": {"value": "Invoices fail"},
+                       "customerImpact": {"value": false}}}""";
+
+    ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/key/incident/submit-form", new HttpEntity<>(report, headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("serviceId: unknown service 'billing'");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(incidentCount()).isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void shouldBrandTheWebappsAndHideTheEndOfLifeBanner() {
+    assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+        .contains("vendor: 'IncidentFlow'");
+    assertThat(http.getForObject("/camunda/app/cockpit/styles/user-styles.css", String.class))
+        .contains(".ce-eol-banner").contains("display: none");
+  }
+
+  private long incidentCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
   }
 
   @Test
