@@ -114,7 +114,9 @@ class RestApiIT {
     assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
         .contains("vendor: 'IncidentFlow'");
     assertThat(http.getForObject("/camunda/app/cockpit/styles/user-styles.css", String.class))
-        .contains(".ce-eol-banner").contains("display: none");
+        .contains("@import url(/branding/webapps.css)");
+    assertThat(http.getForObject("/branding/webapps.css", String.class))
+        .contains(".ce-eol-banner {\n  display: none !important;");
   }
 
   private long incidentCount() {
