@@ -11,13 +11,22 @@ import org.springframework.stereotype.Component;
 public class ServiceCatalog {
 
   private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
+  private final Map<String, ServiceDefinition> byRoutingKey = new LinkedHashMap<>();
 
   public ServiceCatalog(ServiceCatalogProperties properties) {
     for (ServiceDefinition service : properties.services()) {
       if (services.putIfAbsent(service.id(), service) != null) {
         throw new IllegalStateException("incidentflow.services lists the service id '" + service.id() + "' twice");
       }
+      if (service.routingKey() != null && byRoutingKey.putIfAbsent(service.routingKey(), service) != null) {
+        throw new IllegalStateException("incidentflow.services gives two services the same routing key");
+      }
     }
+  }
+
+  /** The service whose PagerDuty integration key this is. */
+  public Optional<ServiceDefinition> findByRoutingKey(String routingKey) {
+    return Optional.ofNullable(routingKey).map(byRoutingKey::get);
   }
 
   public Optional<ServiceDefinition> find(String serviceId) {

@@ -20,22 +20,31 @@ class ProductionSafetyCheck extends AbstractProcessEnginePlugin {
   static final Set<String> KNOWN_DEFAULTS =
       Set.of("admin", "demo", "password", "camunda", "changeme", "secret", "incidentflow", "123456");
 
+  static final String DEMO_INTAKE_TOKEN = "demo-intake-token";
+
   private final String adminPassword;
+  private final String intakeToken;
   private final boolean demoEnabled;
 
   ProductionSafetyCheck(
       @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
+      @Value("${incidentflow.intake.token:}") String intakeToken,
       @Value("${incidentflow.demo.enabled:false}") boolean demoEnabled) {
     this.adminPassword = adminPassword;
+    this.intakeToken = intakeToken;
     this.demoEnabled = demoEnabled;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    check(adminPassword, demoEnabled);
+    check(adminPassword, intakeToken, demoEnabled);
   }
 
-  static void check(String adminPassword, boolean demoEnabled) {
+  static void check(String adminPassword, String intakeToken, boolean demoEnabled) {
+    if (intakeToken == null || intakeToken.length() < 24 || intakeToken.equals(DEMO_INTAKE_TOKEN)) {
+      throw new IllegalStateException("IncidentFlow refuses to start in the prod profile: set INCIDENTFLOW_INTAKE_TOKEN "
+          + "(the bearer token monitoring sends) to a random value of at least 24 characters");
+    }
     if (adminPassword == null || adminPassword.isBlank()) {
       throw new IllegalStateException(
           "IncidentFlow refuses to start in the prod profile: set INCIDENTFLOW_ADMIN_PASSWORD (the admin user's password)");

@@ -40,6 +40,13 @@ public final class IncidentProcess {
   public static final String END_FALLBACK_ACTIVE = "EndEvent_FallbackActive";
   public static final String END_RESOLVED = "EndEvent_Resolved";
 
+  // Monitoring reports the service recovered (alert intake correlates the message)
+  public static final String MESSAGE_MONITORING_RECOVERED = "MonitoringRecovered";
+  public static final String BOUNDARY_MONITORING_RECOVERED = "BoundaryEvent_MonitoringRecovered";
+  public static final String TASK_CONFIRM_RECOVERY = "Task_ConfirmRecovery";
+  public static final String TIMER_CONFIRM_RECOVERY_SLA = "Timer_ConfirmRecoverySla";
+  public static final String TASK_ESCALATE_CONFIRM_RECOVERY_SLA = "Task_EscalateConfirmRecoverySla";
+
   // Communicate
   public static final String TIMER_CUSTOMER_UPDATE = "Timer_CustomerUpdate";
   public static final String TASK_SEND_CUSTOMER_UPDATE = "Task_SendCustomerUpdate";

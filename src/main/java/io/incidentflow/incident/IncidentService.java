@@ -5,6 +5,7 @@ import io.incidentflow.catalog.ServiceDefinition;
 import java.time.Clock;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Opens, resolves and closes incidents in IncidentFlow's own table. Plain Java: no engine types. */
@@ -24,12 +25,20 @@ public class IncidentService {
   private final IncidentIdGenerator ids;
   private final ServiceCatalog catalog;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public IncidentService(IncidentRepository incidents, IncidentIdGenerator ids, ServiceCatalog catalog, Clock clock) {
+  public IncidentService(IncidentRepository incidents, IncidentIdGenerator ids, ServiceCatalog catalog, Clock clock,
+      ApplicationEventPublisher events) {
     this.incidents = incidents;
     this.ids = ids;
     this.catalog = catalog;
     this.clock = clock;
+    this.events = events;
+  }
+
+  /** A new incident id, for callers that need it before the incident is opened (as a business key). */
+  public String nextId() {
+    return ids.nextId();
   }
 
   /** Checks a report; the exception names the first bad field. */
@@ -85,8 +94,10 @@ public class IncidentService {
     incidents.updateSeverity(incidentId, severity);
   }
 
+  /** Marks the incident resolved and tells listeners in the same transaction (intake frees its alert keys). */
   public void resolve(String incidentId) {
     incidents.markResolved(incidentId, clock.instant());
+    events.publishEvent(new IncidentResolved(incidentId));
   }
 
   public void close(String incidentId) {

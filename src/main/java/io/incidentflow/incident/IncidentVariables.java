@@ -27,6 +27,18 @@ public final class IncidentVariables {
   public static final String UPDATE_CADENCE = "updateCadence";
   public static final String REVIEW_TARGET = "reviewTarget";
   public static final String REVIEW_REQUIRED = "reviewRequired";
+  public static final String AUTO_RESOLVE_ON_RECOVERY = "autoResolveOnRecovery";
+
+  // Alerts from monitoring (alert intake), refreshed every few seconds
+  public static final String ALERT_SOURCE = "alertSource";
+  public static final String ALERT_COUNT = "alertCount";
+  public static final String ALERT_LAST_SEEN_AT = "alertLastSeenAt";
+  /** A readable list of the alerts that joined the incident. */
+  public static final String ALERTS = "alerts";
+  public static final String MONITORING_RECOVERED = "monitoringRecovered";
+  public static final String MONITORING_RECOVERED_AT = "monitoringRecoveredAt";
+  public static final String RECOVERY_CONFIRMED = "recoveryConfirmed";
+  public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
   // Acknowledge
   public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";

@@ -52,5 +52,8 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(FALLBACK_STARTED, false);
     execution.setVariable(TRAFFIC_REROUTED, false);
     execution.setVariable(CUSTOMER_UPDATE_COUNT, 0);
+    if (execution.getVariable(MONITORING_RECOVERED) == null) {
+      execution.setVariable(MONITORING_RECOVERED, false);
+    }
   }
 }

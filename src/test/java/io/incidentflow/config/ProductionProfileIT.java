@@ -21,7 +21,16 @@ class ProductionProfileIT {
     assertThatThrownBy(() -> start("admin")).hasStackTraceContaining("is a known default");
   }
 
+  @Test
+  void shouldRefuseToStartWithoutAnIntakeToken() {
+    assertThatThrownBy(() -> start("a-long-admin-password-1", "")).hasStackTraceContaining("set INCIDENTFLOW_INTAKE_TOKEN");
+  }
+
   private static void start(String adminPassword) {
+    start(adminPassword, "a-random-intake-token-of-32-chars");
+  }
+
+  private static void start(String adminPassword, String intakeToken) {
     SpringApplication application = new SpringApplicationBuilder(IncidentFlowApplication.class)
         .profiles("prod")
         .web(WebApplicationType.NONE)
@@ -30,6 +39,7 @@ class ProductionProfileIT {
     application.run(
         "--spring.datasource.url=jdbc:h2:mem:prod-check",
         "--camunda.bpm.admin-user.password=" + adminPassword,
+        "--incidentflow.intake.token=" + intakeToken,
         "--spring.mail.host=127.0.0.1",
         "--incidentflow.mail.from=IncidentFlow <incidents@example.com>",
         "--incidentflow.mail.public-url=https://incidents.example.com").close();

@@ -60,8 +60,8 @@ class IncidentProcessTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(new Date());
     ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
-        new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice"),
-        new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot"))));
+        new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice", null),
+        new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot", null))));
 
     Mocks.register("registerIncident", (JavaDelegate) execution -> {
       String id = "INC-2026-" + (++incidentNumber);
@@ -73,6 +73,9 @@ class IncidentProcessTest {
       execution.setVariable(TECHNICIAN_GROUP, service.technicianGroup());
       execution.setVariable(RUNBOOK, service.runbook());
       execution.setVariable(FALLBACK_STARTED, false);
+      if (execution.getVariable(MONITORING_RECOVERED) == null) {
+        execution.setVariable(MONITORING_RECOVERED, false);
+      }
     });
     Mocks.register("recordSeverity", (ExecutionListener) execution -> recorded.add("severity " + execution.getVariable(SEVERITY)));
     Mocks.register("pageOnCall", (JavaDelegate) execution -> pages.add((String) execution.getVariable(TECHNICIAN_GROUP)));
@@ -301,7 +304,62 @@ class IncidentProcessTest {
     assertThat(notices).isEmpty();
   }
 
+  @Test
+  void shouldAskATechnicianToConfirmWhenMonitoringReportsRecovery() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
+
+    reportRecovery(incident);
+
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_RECOVERY).hasPassed(BOUNDARY_MONITORING_RECOVERED);
+    assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup("application");
+    complete(incident, TASK_CONFIRM_RECOVERY, Map.of(RECOVERY_CONFIRMED, true));
+    runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW).hasPassed(TASK_RECORD_RESOLUTION);
+  }
+
+  @Test
+  void shouldSendTheIncidentBackToResolutionWhenTheTechnicianSeesNoRecovery() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    reportRecovery(incident);
+
+    complete(incident, TASK_CONFIRM_RECOVERY, Map.of(RECOVERY_CONFIRMED, false));
+
+    assertThat(incident).isWaitingAtExactly(SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT).hasNotPassed(TASK_RECORD_RESOLUTION);
+    assertThat(incident).variables().containsEntry(MONITORING_RECOVERED, false);
+  }
+
+  @Test
+  void shouldResolveSev4WithoutConfirmationWhenMonitoringRecovers() {
+    ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    scope(incident, "SEV4", false);
+    assertThat(incident).variables().containsEntry(AUTO_RESOLVE_ON_RECOVERY, true);
+
+    reportRecovery(incident);
+
+    assertThat(incident).isEnded().hasPassed(TASK_RECORD_RESOLUTION, TASK_CLOSE_INCIDENT).hasNotPassed(TASK_CONFIRM_RECOVERY);
+  }
+
+  @Test
+  void shouldTakeARecoveryReportedBeforeResolutionToTheConfirmation() {
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    runAsyncStep(incident, TASK_PAGE_ON_CALL);
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    // Monitoring recovered while the incident is being scoped: there is no message subscription yet.
+    BpmnAwareTests.runtimeService().setVariable(incident.getId(), MONITORING_RECOVERED, true);
+
+    scope(incident, "SEV2", false);
+
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_RECOVERY).hasNotPassed(TASK_RESOLVE_INCIDENT);
+  }
+
   // ---------------------------------------------------------------------------------------------------------
+
+  private void reportRecovery(ProcessInstance incident) {
+    BpmnAwareTests.runtimeService().createMessageCorrelation(MESSAGE_MONITORING_RECOVERED)
+        .processInstanceId(incident.getId()).setVariable(MONITORING_RECOVERED, true).correlate();
+  }
 
   private ProcessInstance report(TestIncidents report) {
     return BpmnAwareTests.runtimeService().startProcessInstanceByKey(PROCESS_KEY, report.variables());

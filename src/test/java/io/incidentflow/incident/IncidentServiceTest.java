@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class IncidentServiceTest {
 
   private final IncidentService service = new IncidentService(null, null, new ServiceCatalog(
-      new ServiceCatalogProperties(List.of(new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook")))),
-      Clock.systemUTC());
+      new ServiceCatalogProperties(List.of(new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+      Clock.systemUTC(), event -> {});
 
   @Test
   void shouldAcceptAReportOfAKnownService() {

@@ -57,6 +57,7 @@ class IncidentSeverityDecisionTest {
     assertThat(result.keySet()).containsExactlyInAnyOrder(IncidentVariables.SEVERITY,
         IncidentVariables.ACKNOWLEDGE_TARGET, IncidentVariables.SCOPE_TARGET, IncidentVariables.RESOLVE_TARGET,
         IncidentVariables.WORKAROUND_TARGET, IncidentVariables.UPDATE_CADENCE, IncidentVariables.REVIEW_TARGET,
-        IncidentVariables.REVIEW_REQUIRED);
+        IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY);
+    assertThat(result.<Boolean>getEntry(IncidentVariables.AUTO_RESOLVE_ON_RECOVERY)).isEqualTo("SEV4".equals(severity));
   }
 }

@@ -1,0 +1,94 @@
+package io.incidentflow.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where monitoring reports problems: Alertmanager's webhook, and IncidentFlow's own format. Both need the
+ * bearer token ({@link IntakeTokenFilter}).
+ */
+@RestController
+@Tag(name = "Alert intake", description = "Monitoring opens, repeats and resolves incidents")
+class AlertIntakeController {
+
+  private final AlertIntakeService intake;
+  private final AlertmanagerFormat alertmanager;
+  private final GenericAlertFormat generic;
+  private final ObjectMapper json;
+
+  AlertIntakeController(AlertIntakeService intake, AlertmanagerFormat alertmanager, GenericAlertFormat generic,
+      ObjectMapper json) {
+    this.intake = intake;
+    this.alertmanager = alertmanager;
+    this.generic = generic;
+    this.json = json;
+  }
+
+  @Operation(summary = "Prometheus Alertmanager webhook (version 4)",
+      description = "Each alert is handled by its own status. 200 lists what happened to each alert; an alert "
+          + "that cannot be read is listed as rejected with its field errors. 400 when no alert can be read; "
+          + "503 when IncidentFlow cannot take alerts right now (Alertmanager retries 5xx, not 4xx).")
+  @PostMapping(path = "/api/alerts/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> alertmanager(@RequestBody String body) {
+    List<AlertmanagerFormat.Entry> entries = alertmanager.read(parse(body));
+    if (entries.stream().allMatch(entry -> entry.alert() == null)) {
+      throw new InvalidAlertException(entries.stream().flatMap(entry -> entry.errors().stream()).toList());
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (AlertmanagerFormat.Entry entry : entries) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("fingerprint", entry.fingerprint());
+      if (entry.alert() == null) {
+        result.put("outcome", "REJECTED");
+        result.put("errors", entry.errors());
+      } else {
+        AlertOutcome outcome = intake.receive(entry.alert());
+        result.put("outcome", outcome.outcome().name());
+        result.put("incidentId", outcome.incidentId());
+      }
+      results.add(result);
+    }
+    return ResponseEntity.ok(Map.of("status", "success", "alerts", results));
+  }
+
+  @Operation(summary = "IncidentFlow's own alert format",
+      description = "Body: {service, summary, description, severity (critical|error|warning|info), dedupKey, "
+          + "status (firing|resolved), customerImpact, details}. 202 with the dedup key and what happened; "
+          + "400 naming each bad field.")
+  @PostMapping(path = "/api/alerts", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> generic(@RequestBody String body) {
+    Alert alert = generic.read(parse(body));
+    AlertOutcome outcome = intake.receive(alert);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("status", "success");
+    result.put("dedupKey", GenericAlertFormat.clientKey(alert));
+    result.put("outcome", outcome.outcome().name());
+    result.put("incidentId", outcome.incidentId());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
+  }
+
+  private JsonNode parse(String body) {
+    try {
+      return json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new InvalidAlertException("body", "is not valid JSON: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")"));
+    }
+  }
+}

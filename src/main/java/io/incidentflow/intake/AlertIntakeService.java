@@ -1,0 +1,190 @@
+package io.incidentflow.intake;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentResolved;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.intake.AlertOutcome.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns alerts into incidents, once per problem. Each alert is handled in one transaction: it is stored with
+ * what happened to it, and a new incident's process instance starts in the same transaction, so an
+ * answer to monitoring is sent only for what is in the database. A repeat of an open problem costs one
+ * lookup and one insert: no process instance, no message.
+ */
+@Service
+public class AlertIntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertIntakeService.class);
+  static final String INTEGRATION_USER = "monitoring";
+
+  private final AlertRepository alerts;
+  private final IncidentService incidents;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final IntakeProperties properties;
+  private final Clock clock;
+  private final TransactionTemplate savepoint;
+
+  public AlertIntakeService(AlertRepository alerts, IncidentService incidents, RuntimeService runtime,
+      TaskService tasks, IdentityService identity, IntakeProperties properties, Clock clock,
+      PlatformTransactionManager transactions) {
+    this.alerts = alerts;
+    this.incidents = incidents;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.properties = properties;
+    this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  @Transactional
+  public AlertOutcome receive(Alert alert) {
+    Instant now = clock.instant();
+    AlertOutcome outcome = switch (alert.status()) {
+      case FIRING -> fire(alert, now);
+      case ACKNOWLEDGED -> acknowledge(alert);
+      case RESOLVED -> resolve(alert, now);
+    };
+    alerts.store(alert, now, outcome);
+    return outcome;
+  }
+
+  private AlertOutcome fire(Alert alert, Instant now) {
+    Optional<AlertRepository.OpenAlert> open = alerts.findOpen(alert.dedupKey());
+    if (open.isPresent()) {
+      alerts.markFiring(alert.dedupKey());
+      return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, open.get().incidentId());
+    }
+    if (alert.groupKey() != null) {
+      Optional<String> groupIncident =
+          alerts.findGroupIncident(alert.groupKey(), alert.serviceId(), now.minus(properties.groupingWindow()));
+      if (groupIncident.isPresent() && claim(alert, groupIncident.get(), now)) {
+        return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, groupIncident.get());
+      }
+    }
+    String incidentId = incidents.nextId();
+    if (!claim(alert, incidentId, now)) {
+      // Another node or thread opened the incident for this key a moment ago: join it.
+      String winner = alerts.findOpen(alert.dedupKey()).orElseThrow().incidentId();
+      return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, winner);
+    }
+    startIncident(incidentId, alert, now);
+    return new AlertOutcome(alert.dedupKey(), Outcome.OPENED, incidentId);
+  }
+
+  /** Inserts the key under a savepoint: a unique violation must not abort the whole transaction (PostgreSQL). */
+  private boolean claim(Alert alert, String incidentId, Instant now) {
+    try {
+      savepoint.executeWithoutResult(status -> alerts.insertOpen(alert, incidentId, now));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  private void startIncident(String incidentId, Alert alert, Instant now) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SERVICE_ID, alert.serviceId());
+    variables.put(TITLE, AlertText.title(alert.summary()));
+    variables.put(DESCRIPTION, AlertText.limit(alert.description(), 4000));
+    variables.put(CUSTOMER_IMPACT, alert.customerImpact());
+    variables.put(REPORTED_SEVERITY, alert.severity());
+    variables.put(REPORTER, alert.source().reporter());
+    variables.put(ALERT_SOURCE, alert.source().reporter());
+    variables.put(ALERT_COUNT, 1L);
+    variables.put(ALERT_LAST_SEEN_AT, now.toString());
+    variables.put(ALERTS, AlertText.digestLine(alert.dedupKey(), alert.summary(), false, 1, now));
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incidentId, variables);
+    log.info("Opened {} for {} alert {} (instance {})", incidentId, alert.source(), alert.dedupKey(), instance.getId());
+  }
+
+  private AlertOutcome acknowledge(Alert alert) {
+    Optional<AlertRepository.OpenAlert> open = alerts.findOpen(alert.dedupKey());
+    if (open.isEmpty()) {
+      return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, null);
+    }
+    String incidentId = open.get().incidentId();
+    Task acknowledgeTask = tasks.createTaskQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).active().singleResult();
+    if (acknowledgeTask == null) {
+      log.info("{} is acknowledged already; {} changes nothing", incidentId, alert.dedupKey());
+      return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, incidentId);
+    }
+    String previousUser = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+    identity.setAuthenticatedUserId(INTEGRATION_USER);
+    try {
+      tasks.complete(acknowledgeTask.getId(), Map.of(ACKNOWLEDGED_BY, alert.source().reporter()));
+    } finally {
+      if (previousUser == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthenticatedUserId(previousUser);
+      }
+    }
+    return new AlertOutcome(alert.dedupKey(), Outcome.ACKNOWLEDGED, incidentId);
+  }
+
+  private AlertOutcome resolve(Alert alert, Instant now) {
+    Optional<AlertRepository.OpenAlert> open = alerts.findOpen(alert.dedupKey());
+    if (open.isEmpty()) {
+      return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, null);
+    }
+    String incidentId = open.get().incidentId();
+    alerts.markResolved(alert.dedupKey(), now);
+    if (!alerts.allResolved(incidentId)) {
+      // Other alerts of the incident still fire: the service has not recovered yet.
+      return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, incidentId);
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).active().singleResult();
+    if (instance == null) {
+      return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, incidentId);
+    }
+    Map<String, Object> recovered = Map.of(MONITORING_RECOVERED, true, MONITORING_RECOVERED_AT, now.toString());
+    boolean waitingForIt = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventType("message").eventName(IncidentProcess.MESSAGE_MONITORING_RECOVERED).count() > 0;
+    if (waitingForIt) {
+      runtime.createMessageCorrelation(IncidentProcess.MESSAGE_MONITORING_RECOVERED)
+          .processInstanceId(instance.getId()).setVariables(recovered).correlateWithResult();
+    } else {
+      // Not in the resolution phase yet: the process takes the recovery into account when it gets there.
+      runtime.setVariables(instance.getId(), recovered);
+    }
+    return new AlertOutcome(alert.dedupKey(), Outcome.RECOVERY_REPORTED, incidentId);
+  }
+
+  /** A resolved incident frees its keys, so that the same problem coming back opens a new incident. */
+  @EventListener
+  public void onIncidentResolved(IncidentResolved resolved) {
+    int released = alerts.release(resolved.incidentId());
+    if (released > 0) {
+      log.info("{} resolved: released {} alert key(s)", resolved.incidentId(), released);
+    }
+  }
+}

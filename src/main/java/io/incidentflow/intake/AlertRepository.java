@@ -1,0 +1,139 @@
+package io.incidentflow.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every alert received ({@code alert}), and which dedup key belongs to which open incident
+ * ({@code open_alert}: its primary key makes a second incident for one key impossible, across nodes).
+ */
+@Repository
+public class AlertRepository {
+
+  /** A dedup key that belongs to an open incident. */
+  public record OpenAlert(String dedupKey, String incidentId, String serviceId, String summary, Instant resolvedAt) {}
+
+  /** Alert activity of one incident: all alerts, and the newest. */
+  public record Activity(String incidentId, long count, Instant lastSeenAt) {}
+
+  /** One key of an incident with its own count, for the readable list on the incident. */
+  public record KeyActivity(String dedupKey, String summary, boolean resolved, long count, Instant lastSeenAt) {}
+
+  private final JdbcClient jdbc;
+
+  public AlertRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
+    jdbc.sql("""
+            INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, payload, received_at,
+                               incident_id, outcome)
+            VALUES (:source, :dedupKey, :status, :serviceId, :severity, :summary, :payload, :receivedAt,
+                    :incidentId, :outcome)""")
+        .param("source", alert.source().name())
+        .param("dedupKey", alert.dedupKey())
+        .param("status", alert.status().name())
+        .param("serviceId", alert.serviceId())
+        .param("severity", alert.severity())
+        .param("summary", alert.summary())
+        .param("payload", alert.payload())
+        .param("receivedAt", Timestamp.from(receivedAt))
+        .param("incidentId", outcome.incidentId())
+        .param("outcome", outcome.outcome().name())
+        .update();
+  }
+
+  public Optional<OpenAlert> findOpen(String dedupKey) {
+    return jdbc.sql("SELECT dedup_key, incident_id, service_id, summary, resolved_at FROM open_alert WHERE dedup_key = :key")
+        .param("key", dedupKey)
+        .query((rs, row) -> new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            instant(rs.getTimestamp(5))))
+        .optional();
+  }
+
+  /** Claims the key for the incident; a key held already fails with a unique violation. */
+  public void insertOpen(Alert alert, String incidentId, Instant openedAt) {
+    jdbc.sql("""
+            INSERT INTO open_alert (dedup_key, incident_id, source, service_id, group_key, summary, opened_at)
+            VALUES (:key, :incident, :source, :service, :group, :summary, :openedAt)""")
+        .param("key", alert.dedupKey())
+        .param("incident", incidentId)
+        .param("source", alert.source().name())
+        .param("service", alert.serviceId())
+        .param("group", alert.groupKey())
+        .param("summary", alert.summary())
+        .param("openedAt", Timestamp.from(openedAt))
+        .update();
+  }
+
+  /** An incident opened for another alert of the same Alertmanager group and service, recently enough to join. */
+  public Optional<String> findGroupIncident(String groupKey, String serviceId, Instant openedAfter) {
+    return jdbc.sql("""
+            SELECT incident_id FROM open_alert
+            WHERE group_key = :group AND service_id = :service AND opened_at >= :after
+            ORDER BY opened_at LIMIT 1""")
+        .param("group", groupKey)
+        .param("service", serviceId)
+        .param("after", Timestamp.from(openedAfter))
+        .query(String.class)
+        .optional();
+  }
+
+  public void markResolved(String dedupKey, Instant at) {
+    jdbc.sql("UPDATE open_alert SET resolved_at = :at WHERE dedup_key = :key")
+        .param("at", Timestamp.from(at)).param("key", dedupKey).update();
+  }
+
+  public void markFiring(String dedupKey) {
+    jdbc.sql("UPDATE open_alert SET resolved_at = NULL WHERE dedup_key = :key AND resolved_at IS NOT NULL")
+        .param("key", dedupKey).update();
+  }
+
+  public boolean allResolved(String incidentId) {
+    return jdbc.sql("SELECT COUNT(*) FROM open_alert WHERE incident_id = :incident AND resolved_at IS NULL")
+        .param("incident", incidentId).query(Long.class).single() == 0;
+  }
+
+  /** Frees the incident's keys: the next alert with one of them opens a new incident. */
+  public int release(String incidentId) {
+    return jdbc.sql("DELETE FROM open_alert WHERE incident_id = :incident").param("incident", incidentId).update();
+  }
+
+  /** Incidents that received an alert at or after the instant, with their totals. */
+  public List<Activity> activitySince(Instant since) {
+    return jdbc.sql("""
+            SELECT incident_id, COUNT(*), MAX(received_at) FROM alert
+            WHERE incident_id IN (SELECT DISTINCT incident_id FROM alert WHERE received_at >= :since)
+            GROUP BY incident_id""")
+        .param("since", Timestamp.from(since))
+        .query((rs, row) -> new Activity(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+        .list();
+  }
+
+  public List<KeyActivity> keysOf(String incidentId) {
+    return jdbc.sql("""
+            SELECT o.dedup_key, o.summary, o.resolved_at, COUNT(a.id), MAX(a.received_at)
+            FROM open_alert o LEFT JOIN alert a ON a.dedup_key = o.dedup_key AND a.incident_id = o.incident_id
+            WHERE o.incident_id = :incident
+            GROUP BY o.dedup_key, o.summary, o.resolved_at, o.opened_at
+            ORDER BY o.opened_at""")
+        .param("incident", incidentId)
+        .query((rs, row) -> new KeyActivity(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null,
+            rs.getLong(4), instant(rs.getTimestamp(5))))
+        .list();
+  }
+
+  public long countForIncident(String incidentId) {
+    return jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :incident")
+        .param("incident", incidentId).query(Long.class).single();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,77 @@
+package io.incidentflow.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.catalog.ServiceCatalog;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * IncidentFlow's own alert format, for scripts:
+ * {@code {"service", "summary", "description", "severity", "dedupKey", "status": "firing"|"resolved",
+ * "customerImpact", "details"}}.
+ */
+@Component
+class GenericAlertFormat {
+
+  private final ServiceCatalog catalog;
+
+  GenericAlertFormat(ServiceCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** @throws InvalidAlertException naming each bad field */
+  Alert read(JsonNode body) {
+    if (!body.isObject()) {
+      throw new InvalidAlertException("$", "must be a JSON object");
+    }
+    FieldErrors errors = new FieldErrors();
+    String service = errors.label(body, "service", "service", 64);
+    if (service == null && body.get("service") == null) {
+      errors.add("service", "is required");
+    } else if (service != null && catalog.find(service).isEmpty()) {
+      errors.add("service", "unknown service '" + service + "'");
+    }
+    String statusText = errors.optionalText(body, "status", "status", 16);
+    AlertStatus status = AlertStatus.FIRING;
+    if ("resolved".equals(statusText)) {
+      status = AlertStatus.RESOLVED;
+    } else if (statusText != null && !"firing".equals(statusText)) {
+      errors.add("status", "must be \"firing\" or \"resolved\"");
+    }
+    String summary = status == AlertStatus.FIRING
+        ? errors.requiredText(body, "summary", "summary", 1024)
+        : errors.optionalText(body, "summary", "summary", 1024);
+    String description = errors.optionalText(body, "description", "description", 8000);
+    String severityWord = errors.label(body, "severity", "severity", 32);
+    String severity = SeverityWords.normalise(severityWord);
+    if (severityWord != null && severity == null) {
+      errors.add("severity", "must be one of critical, error, warning, info");
+    }
+    String dedupKey = errors.label(body, "dedupKey", "dedupKey", 255);
+    if (status == AlertStatus.RESOLVED && dedupKey == null) {
+      errors.add("dedupKey", "is required to resolve");
+    }
+    JsonNode impact = body.get("customerImpact");
+    if (impact != null && !impact.isNull() && !impact.isBoolean()) {
+      errors.add("customerImpact", "must be true or false");
+    }
+    JsonNode details = body.get("details");
+    if (details != null && !details.isNull() && !details.isObject()) {
+      errors.add("details", "must be an object");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidAlertException(errors.list());
+    }
+    String key = dedupKey != null ? dedupKey : UUID.randomUUID().toString();
+    String text = description == null ? null : description;
+    if (details != null && details.isObject()) {
+      text = (text == null ? "" : text + "\n\n") + "Details: " + details;
+    }
+    return new Alert(AlertSource.GENERIC, AlertSource.GENERIC.scopedKey(key), status, service, severity, summary,
+        text, impact != null && impact.asBoolean(), null, body.toString());
+  }
+
+  static String clientKey(Alert alert) {
+    return alert.dedupKey().substring(alert.dedupKey().indexOf(':') + 1);
+  }
+}

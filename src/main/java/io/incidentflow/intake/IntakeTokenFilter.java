@@ -1,0 +1,37 @@
+package io.incidentflow.intake;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** {@code Authorization: Bearer <token>} on the alert endpoints; 401 with a JSON body otherwise. */
+class IntakeTokenFilter extends OncePerRequestFilter {
+
+  private final byte[] token;
+
+  IntakeTokenFilter(String token) {
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    boolean valid = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        && MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    if (!valid) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"IncidentFlow alert intake\"");
+      response.setContentType("application/json");
+      response.getWriter().write("{\"status\":\"unauthorized\",\"errors\":[\"Authorization: a valid "
+          + "'Bearer <token>' header is required (INCIDENTFLOW_INTAKE_TOKEN)\"]}");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
