@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
@@ -67,9 +68,7 @@ class PagerDutyFormat {
         }
         String timestamp = errors.optionalText(payload, "timestamp", "payload.timestamp", 64);
         if (timestamp != null) {
-          try {
-            OffsetDateTime.parse(timestamp);
-          } catch (DateTimeParseException e) {
+          if (!isIso8601(timestamp)) {
             errors.add("payload.timestamp", "must be an ISO 8601 date and time");
           }
         }
@@ -91,6 +90,22 @@ class PagerDutyFormat {
     return new Alert(AlertSource.PAGERDUTY, AlertSource.PAGERDUTY.scopedKey(routingKey + ":" + key), status,
         service.id(), severity, summary, description, false, null, event.toString());
   }
+
+  /** PagerDuty's own examples write the offset without a colon ({@code +0000}); both forms are ISO 8601. */
+  static boolean isIso8601(String timestamp) {
+    for (DateTimeFormatter format : new DateTimeFormatter[] {DateTimeFormatter.ISO_OFFSET_DATE_TIME, BASIC_OFFSET}) {
+      try {
+        OffsetDateTime.parse(timestamp, format);
+        return true;
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    return false;
+  }
+
+  private static final DateTimeFormatter BASIC_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]XX");
 
   /** The key the client sees: PagerDuty's dedup_key, without our scope. */
   static String clientKey(Alert alert) {
