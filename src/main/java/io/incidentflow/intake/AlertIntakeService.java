@@ -76,7 +76,9 @@ public class AlertIntakeService {
   private AlertOutcome fire(Alert alert, Instant now) {
     Optional<AlertRepository.OpenAlert> open = alerts.findOpen(alert.dedupKey());
     if (open.isPresent()) {
-      alerts.markFiring(alert.dedupKey());
+      if (open.get().resolvedAt() != null) {
+        refired(open.get());
+      }
       return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, open.get().incidentId());
     }
     if (alert.groupKey() != null) {
@@ -94,6 +96,20 @@ public class AlertIntakeService {
     }
     startIncident(incidentId, alert, now);
     return new AlertOutcome(alert.dedupKey(), Outcome.OPENED, incidentId);
+  }
+
+  /** The problem is back before anyone confirmed the recovery: the incident must not take it as recovered. */
+  private void refired(AlertRepository.OpenAlert open) {
+    alerts.markFiring(open.dedupKey());
+    ProcessInstance instance = runningInstance(open.incidentId());
+    if (instance != null && Boolean.TRUE.equals(runtime.getVariable(instance.getId(), MONITORING_RECOVERED))) {
+      runtime.setVariable(instance.getId(), MONITORING_RECOVERED, false);
+    }
+  }
+
+  private ProcessInstance runningInstance(String incidentId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).active().singleResult();
   }
 
   /** Inserts the key under a savepoint: a unique violation must not abort the whole transaction (PostgreSQL). */
@@ -161,8 +177,7 @@ public class AlertIntakeService {
       // Other alerts of the incident still fire: the service has not recovered yet.
       return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, incidentId);
     }
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
-        .processDefinitionKey(IncidentProcess.PROCESS_KEY).active().singleResult();
+    ProcessInstance instance = runningInstance(incidentId);
     if (instance == null) {
       return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, incidentId);
     }

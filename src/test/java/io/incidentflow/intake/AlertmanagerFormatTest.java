@@ -1,0 +1,83 @@
+package io.incidentflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.catalog.ServiceCatalogProperties;
+import io.incidentflow.catalog.ServiceDefinition;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reading Alertmanager's webhook message, without a server. */
+class AlertmanagerFormatTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final AlertmanagerFormat format = new AlertmanagerFormat(
+      new ServiceCatalog(new ServiceCatalogProperties(List.of(
+          new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+      new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5)));
+
+  @Test
+  void shouldReadTheDocumentedSampleWithUnknownFieldsAndEachAlertsOwnFingerprint() throws Exception {
+    try (InputStream sample = getClass().getResourceAsStream("/intake/alertmanager-firing.json")) {
+      List<AlertmanagerFormat.Entry> entries = format.read(json.readTree(sample));
+
+      assertThat(entries).hasSize(2).allSatisfy(entry -> assertThat(entry.errors()).isEmpty());
+      Alert first = entries.get(0).alert();
+      assertThat(first.dedupKey()).isEqualTo("alertmanager:a1b2c3d4e5f60718");
+      assertThat(entries.get(1).alert().dedupKey()).isEqualTo("alertmanager:b2c3d4e5f6071829");
+      assertThat(first.status()).isEqualTo(AlertStatus.FIRING);
+      assertThat(first.serviceId()).isEqualTo("checkout");
+      assertThat(first.severity()).isEqualTo("critical");
+      assertThat(first.summary()).isEqualTo("Checkout returns 5xx for more than 5% of requests");
+      assertThat(first.description()).contains("Error rate is 12.4%").contains("Source: http://prometheus:9090/graph");
+      assertThat(first.groupKey()).isEqualTo("{}:{alertname=\"HighErrorRate\"}");
+      assertThat(first.payload()).contains("checkout-1:8080").doesNotContain("checkout-2:8080");
+    }
+  }
+
+  @Test
+  void shouldUseTheConfiguredServiceLabelAndComputeAMissingFingerprintFromTheLabels() throws Exception {
+    AlertmanagerFormat byApp = new AlertmanagerFormat(
+        new ServiceCatalog(new ServiceCatalogProperties(List.of(
+            new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+        new IntakeProperties("token", "app", Duration.ofMinutes(5), Duration.ofSeconds(5)));
+    String message = """
+        {"version": "4", "alerts": [{"status": "resolved", "labels": {"app": "checkout", "alertname": "Down"}}]}""";
+
+    Alert alert = byApp.read(json.readTree(message)).get(0).alert();
+    Alert again = byApp.read(json.readTree(message)).get(0).alert();
+
+    assertThat(alert.serviceId()).isEqualTo("checkout");
+    assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(alert.dedupKey()).startsWith("alertmanager:").hasSize("alertmanager:".length() + 16)
+        .isEqualTo(again.dedupKey());
+    assertThat(alert.summary()).isEqualTo("Down");
+  }
+
+  @Test
+  void shouldNameEveryBadFieldOfAnAlert() throws Exception {
+    String message = """
+        {"version": "4", "alerts": [{"status": "burning", "labels": {"service": "billing", "team": 7}}]}""";
+
+    List<String> errors = format.read(json.readTree(message)).get(0).errors();
+
+    assertThat(errors).containsExactlyInAnyOrder(
+        "alerts[0].status: must be \"firing\" or \"resolved\", not \"burning\"",
+        "alerts[0].labels.team: must be a string",
+        "alerts[0].labels.service: unknown service 'billing'");
+  }
+
+  @Test
+  void shouldRejectAMessageThatIsNotAVersion4Webhook() throws Exception {
+    assertThatThrownBy(() -> format.read(json.readTree("{\"version\": \"3\", \"alerts\": {}}")))
+        .isInstanceOf(InvalidAlertException.class)
+        .satisfies(e -> assertThat(((InvalidAlertException) e).errors()).containsExactly(
+            "version: must be \"4\" (Alertmanager's webhook format), not \"3\"",
+            "alerts: is required and must be an array"));
+  }
+}
