@@ -137,6 +137,19 @@ class AlertIntakeIT {
   }
 
   @Test
+  void shouldForgetAReportedRecoveryWhenTheAlertFiresAgain() throws Exception {
+    String incidentId = alertmanager(firing("flap000000000001", "search")).getBody().at("/alerts/0/incidentId").asText();
+    ProcessInstance instance = instancesOf(incidentId).get(0);
+    alertmanager(resolved("flap000000000001", "search"));
+    assertThat(runtime.getVariable(instance.getId(), MONITORING_RECOVERED)).isEqualTo(true);
+
+    JsonNode again = alertmanager(firing("flap000000000001", "search")).getBody().at("/alerts/0");
+
+    assertThat(again.get("outcome").asText()).isEqualTo("CORRELATED");
+    assertThat(runtime.getVariable(instance.getId(), MONITORING_RECOVERED)).isEqualTo(false);
+  }
+
+  @Test
   void shouldOpenExactlyOneIncidentFor16ConcurrentCopiesOfANewAlert() throws Exception {
     String message = firing("concurrent000001", "login");
     ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -215,6 +228,14 @@ class AlertIntakeIT {
     assertThat(none.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(wrong.getBody()).contains("Authorization");
+  }
+
+  @Test
+  void shouldPublishAnOpenApiDescriptionOfTheIntakeEndpoints() {
+    String description = http.getForObject("/v3/api-docs", String.class);
+
+    assertThat(description).contains("/api/alerts/alertmanager", "/api/pagerduty/v2/enqueue", "\"/api/alerts\"")
+        .doesNotContain("/engine-rest");
   }
 
   // ------------------------------------------------------------------ PagerDuty Events API v2
