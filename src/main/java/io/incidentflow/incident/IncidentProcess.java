@@ -53,6 +53,11 @@ public final class IncidentProcess {
   public static final String TASK_RECORD_RESOLUTION = "Task_RecordResolution";
   public static final String TASK_NOTIFY_ALL_CLEAR = "Task_NotifyAllClear";
 
+  // Fail back after resolution, where users were rerouted
+  public static final String TASK_CONFIRM_PRIMARIES_HEALTHY = "Task_ConfirmPrimariesHealthy";
+  public static final String TIMER_CONFIRM_PRIMARIES_SLA = "Timer_ConfirmPrimariesSla";
+  public static final String TASK_FAIL_BACK_TRAFFIC = "Task_FailBackTraffic";
+
   // Review
   public static final String TASK_HOLD_REVIEW = "Task_HoldReview";
   public static final String TIMER_REVIEW_SLA = "Timer_ReviewSla";

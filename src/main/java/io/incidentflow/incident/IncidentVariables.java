@@ -53,6 +53,8 @@ public final class IncidentVariables {
   public static final String FALLBACK_STARTED = "fallbackStarted";
   public static final String FALLBACK_FAILURE_REASON = "fallbackFailureReason";
   public static final String TRAFFIC_REROUTED = "trafficRerouted";
+  /** What the reroute changed on the load balancer, one line per server. */
+  public static final String TRAFFIC_CHANGES = "trafficChanges";
   public static final String WORKAROUND_DESCRIPTION = "workaroundDescription";
 
   // Communicate

@@ -7,12 +7,14 @@ import io.incidentflow.incident.ProcessValues;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * "Reroute users to backup servers". Where automatic rerouting is not possible it throws the BPMN error that
- * leads to the manual workaround task, carrying the reason; any other failure is left to the job's retries
- * and ends as a Camunda incident.
+ * "Reroute users to backup servers". Where rerouting cannot work (no router, no backup up) it throws the
+ * BPMN error that leads to the manual workaround at once; a failed attempt (socket unreachable, an error
+ * from HAProxy, a failed check) is retried by the job's retry cycle, and the last attempt takes the same
+ * BPMN error path carrying the reason. Anything else fails the job and ends as a Camunda incident.
  */
 @Component("rerouteTraffic")
 public class RerouteTrafficDelegate implements JavaDelegate {
@@ -25,14 +27,29 @@ public class RerouteTrafficDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String serviceId = ProcessValues.requiredString(execution, SERVICE_ID);
+    String incidentId = ProcessValues.requiredString(execution, INCIDENT_ID);
     RerouteResult result;
     try {
-      result = routing.rerouteToBackup(
-          ProcessValues.requiredString(execution, SERVICE_ID), ProcessValues.requiredString(execution, INCIDENT_ID));
+      result = routing.rerouteToBackup(serviceId, incidentId);
     } catch (RerouteNotPossibleException e) {
       throw new BpmnError(IncidentProcess.ERROR_CODE_REROUTE_NOT_POSSIBLE, e.getMessage());
+    } catch (RerouteFailedException e) {
+      if (!isLastAttempt(execution)) {
+        throw e;
+      }
+      routing.abandon(serviceId, incidentId);
+      throw new BpmnError(IncidentProcess.ERROR_CODE_REROUTE_NOT_POSSIBLE, "Rerouting failed: " + e.getMessage());
     }
     execution.setVariable(TRAFFIC_REROUTED, true);
     execution.setVariable(WORKAROUND_DESCRIPTION, result.summary());
+    execution.setVariable(TRAFFIC_CHANGES, String.join("\n", result.changes()));
+  }
+
+  /** The job's retry cycle counts down; with one retry left this attempt is the last. */
+  static boolean isLastAttempt(DelegateExecution execution) {
+    Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
+        .executionId(execution.getId()).singleResult();
+    return job == null || job.getRetries() <= 1;
   }
 }

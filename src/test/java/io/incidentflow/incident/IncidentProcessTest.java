@@ -60,8 +60,8 @@ class IncidentProcessTest {
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(new Date());
     ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
-        new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice", null),
-        new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot", null))));
+        new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice", null, null),
+        new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot", null, null))));
 
     Mocks.register("registerIncident", (JavaDelegate) execution -> {
       String id = "INC-2026-" + (++incidentNumber);
@@ -73,6 +73,7 @@ class IncidentProcessTest {
       execution.setVariable(TECHNICIAN_GROUP, service.technicianGroup());
       execution.setVariable(RUNBOOK, service.runbook());
       execution.setVariable(FALLBACK_STARTED, false);
+      execution.setVariable(TRAFFIC_REROUTED, false);
       if (execution.getVariable(MONITORING_RECOVERED) == null) {
         execution.setVariable(MONITORING_RECOVERED, false);
       }
@@ -83,7 +84,11 @@ class IncidentProcessTest {
     Mocks.register("escalateSlaBreach", (JavaDelegate) execution -> escalations.add((String) execution.getVariable(SLA_TASK_ID)));
     Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
     Mocks.register("closeIncident", (JavaDelegate) execution -> recorded.add("closed"));
-    Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog)));
+    Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog, null)));
+    Mocks.register("failBackTraffic", (JavaDelegate) execution -> {
+      recorded.add("failed back");
+      execution.setVariable(TRAFFIC_REROUTED, false);
+    });
     Mocks.register("slaDue", new SlaDue(new EngineClock()));
   }
 
@@ -168,6 +173,42 @@ class IncidentProcessTest {
     assertThat(notices).containsExactly("confirmed", "workaround", "resolved");
     assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
         .processInstanceId(incident.getId()).activityId(TASK_REROUTE_TRAFFIC).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFailBackAfterATechnicianConfirmsThePrimariesWhenUsersWereRerouted() {
+    Mocks.register("rerouteTraffic", (JavaDelegate) execution -> {
+      execution.setVariable(TRAFFIC_REROUTED, true);
+      execution.setVariable(WORKAROUND_DESCRIPTION, "Moved to backup servers");
+    });
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    assertThat(incident).hasPassed(END_FALLBACK_ACTIVE).hasNotPassed(TASK_APPLY_WORKAROUND);
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
+    assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup("application");
+    complete(incident, TASK_CONFIRM_PRIMARIES_HEALTHY, Map.of("primariesHealthy", true));
+    runAsyncStep(incident, TASK_FAIL_BACK_TRAFFIC);
+
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(recorded).contains("failed back");
+  }
+
+  @Test
+  void shouldEscalateWhenThePrimariesAreNotConfirmedInTime() {
+    Mocks.register("rerouteTraffic", (JavaDelegate) execution -> execution.setVariable(TRAFFIC_REROUTED, true));
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    passTarget(incident, TIMER_CONFIRM_PRIMARIES_SLA, Duration.ofMinutes(15));
+    runAsyncStep(incident, "Task_EscalateConfirmPrimariesSla");
+
+    assertThat(escalations).containsExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
   }
 
   @Test

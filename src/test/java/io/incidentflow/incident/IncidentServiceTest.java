@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class IncidentServiceTest {
 
   private final IncidentService service = new IncidentService(null, null, new ServiceCatalog(
-      new ServiceCatalogProperties(List.of(new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+      new ServiceCatalogProperties(List.of(new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null)))),
       Clock.systemUTC(), event -> {});
 
   @Test

@@ -18,7 +18,7 @@ class AlertmanagerFormatTest {
   private final ObjectMapper json = new ObjectMapper();
   private final AlertmanagerFormat format = new AlertmanagerFormat(
       new ServiceCatalog(new ServiceCatalogProperties(List.of(
-          new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+          new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null)))),
       new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5)));
 
   @Test
@@ -44,7 +44,7 @@ class AlertmanagerFormatTest {
   void shouldUseTheConfiguredServiceLabelAndComputeAMissingFingerprintFromTheLabels() throws Exception {
     AlertmanagerFormat byApp = new AlertmanagerFormat(
         new ServiceCatalog(new ServiceCatalogProperties(List.of(
-            new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null)))),
+            new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null)))),
         new IntakeProperties("token", "app", Duration.ofMinutes(5), Duration.ofSeconds(5)));
     String message = """
         {"version": "4", "alerts": [{"status": "resolved", "labels": {"app": "checkout", "alertname": "Down"}}]}""";

@@ -31,7 +31,7 @@ class IntakeErrorsTest {
     AlertIntakeService intake = mock(AlertIntakeService.class);
     when(intake.receive(any())).thenThrow(new CannotGetJdbcConnectionException("Connection refused"));
     ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
-        new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null))));
+        new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null))));
     AlertIntakeController controller = new AlertIntakeController(intake,
         new AlertmanagerFormat(catalog, new IntakeProperties("t", "service", Duration.ofMinutes(5), Duration.ofSeconds(5))),
         new GenericAlertFormat(catalog), new ObjectMapper());

@@ -16,7 +16,7 @@ class PagerDutyFormatTest {
   static final String KEY = "cafe0000000000000000000000000002";
   private final ObjectMapper json = new ObjectMapper();
   private final PagerDutyFormat format = new PagerDutyFormat(new ServiceCatalog(new ServiceCatalogProperties(List.of(
-      new ServiceDefinition("search", "Search", 2, "database", "runbook", KEY)))));
+      new ServiceDefinition("search", "Search", 2, "database", "runbook", KEY, null)))));
 
   @Test
   void shouldScopeTheDedupKeyByRoutingKeyAndGiveTheClientItsOwnKeyBack() throws Exception {
