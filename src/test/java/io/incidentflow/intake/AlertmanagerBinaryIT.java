@@ -1,0 +1,248 @@
+package io.incidentflow.intake;
+
+import static io.incidentflow.incident.IncidentVariables.MONITORING_RECOVERED;
+import static io.incidentflow.incident.IncidentVariables.SERVICE_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.incident.IncidentProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}) notifying IncidentFlow through its
+ * webhook receiver: proves that what Alertmanager actually sends (its payload, its grouping, its bearer header,
+ * its resolved notification) opens an incident and reports its recovery, not just our hand-written samples.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AlertmanagerBinaryIT {
+
+  static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  static final String ALERT_NAME = "CheckoutErrorRateBinaryIT";
+  static final String NOT_INSTALLED =
+      "prometheus-alertmanager is not installed: apt-get install prometheus-alertmanager (.ci/run installs it)";
+
+  static Process alertmanager;
+  static Path workDir;
+  static URI alertmanagerUrl;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired IntakeProperties intake;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
+
+  final ObjectMapper json = new ObjectMapper();
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** In CI a missing binary is a broken pipeline (CI installs the package): fail at once, before Spring starts. */
+  @BeforeAll
+  static void requireAlertmanagerInCi() {
+    if ("true".equals(System.getenv("CI"))) {
+      Assertions.assertTrue(Files.isExecutable(BINARY), NOT_INSTALLED);
+    }
+  }
+
+  /** Needs the server's random port, which only the test instance knows; started once for the class. */
+  @BeforeEach
+  void startAlertmanager() throws Exception {
+    // Here, not in @BeforeAll: Failsafe reports an assumption failed in @BeforeAll as no test at all, without
+    // the message; failed here, it is a skipped test that says what to install.
+    Assumptions.assumeTrue(Files.isExecutable(BINARY), NOT_INSTALLED);
+    if (alertmanager != null) {
+      return;
+    }
+    workDir = Files.createTempDirectory("alertmanager-it");
+    Path config = workDir.resolve("alertmanager.yml");
+    // Tiny group_wait/group_interval: the webhook fires within seconds, the resolved one too.
+    // repeat_interval is long so that only the firing and the resolved notification are sent.
+    // The token is the app's own (demo-intake-token unless INCIDENTFLOW_INTAKE_TOKEN says otherwise).
+    Files.writeString(config, """
+        route:
+          receiver: incidentflow
+          group_by: [alertname, service]
+          group_wait: 1s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: incidentflow
+            webhook_configs:
+              - url: "http://127.0.0.1:%d/api/alerts/alertmanager"
+                send_resolved: true
+                http_config:
+                  authorization:
+                    type: Bearer
+                    credentials: "%s"
+        """.formatted(port, intake.token()));
+    int apiPort = freePort();
+    alertmanagerUrl = URI.create("http://127.0.0.1:" + apiPort);
+    alertmanager = new ProcessBuilder(BINARY.toString(),
+        "--config.file=" + config,
+        "--storage.path=" + workDir.resolve("data"),
+        "--web.listen-address=127.0.0.1:" + apiPort,
+        // Empty disables clustering: no gossip port 9094 to collide on, no wait for peers before notifying.
+        "--cluster.listen-address=")
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolve("alertmanager.log").toFile())
+        .start();
+
+    waitFor("Alertmanager to be ready", () -> {
+      if (!alertmanager.isAlive()) {
+        throw new AssertionError("Alertmanager exited with " + alertmanager.exitValue() + "\n" + alertmanagerLog());
+      }
+      return get("/-/ready").statusCode() == 200;
+    });
+  }
+
+  @AfterAll
+  static void stopAlertmanager() throws Exception {
+    if (alertmanager != null) {
+      alertmanager.destroy();
+      if (!alertmanager.waitFor(10, TimeUnit.SECONDS)) {
+        alertmanager.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      alertmanager = null;
+    }
+    if (workDir != null) {
+      try (Stream<Path> files = Files.walk(workDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+      workDir = null;
+    }
+  }
+
+  @Test
+  void shouldOpenAnIncidentFromARealAlertmanagerAndReportItsRecovery() throws Exception {
+    Instant startsAt = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+    postAlert(startsAt, null);
+
+    // Alertmanager's own fingerprint of the alert is what IncidentFlow keys it by.
+    String fingerprint = waitFor("Alertmanager to list the alert", this::fingerprintInAlertmanager);
+    String dedupKey = AlertSource.ALERTMANAGER.scopedKey(fingerprint);
+    String incidentId = waitFor("the webhook to open an incident", () -> jdbc.sql(
+            "SELECT incident_id FROM alert WHERE source = 'ALERTMANAGER' AND dedup_key = :key AND incident_id IS NOT NULL")
+        .param("key", dedupKey).query(String.class).list().stream().findFirst().orElse(null));
+
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult();
+    assertThat(instance).as("process instance of incident %s", incidentId).isNotNull();
+    assertThat(runtime.getVariable(instance.getId(), SERVICE_ID)).isEqualTo("checkout");
+    assertThat(jdbc.sql("SELECT payload FROM alert WHERE dedup_key = :key ORDER BY id LIMIT 1")
+        .param("key", dedupKey).query(String.class).single())
+        .as("the payload Alertmanager sent").contains(ALERT_NAME, "http://prometheus.example/graph");
+
+    // The same alert with endsAt in the past: Alertmanager resolves it and sends the resolved notification.
+    postAlert(startsAt, Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
+
+    waitFor("the resolved notification to report the recovery",
+        () -> Boolean.TRUE.equals(runtime.getVariable(instance.getId(), MONITORING_RECOVERED)));
+    assertThat(jdbc.sql("SELECT outcome FROM alert WHERE dedup_key = :key AND status = 'RESOLVED'")
+        .param("key", dedupKey).query(String.class).list()).contains("RECOVERY_REPORTED");
+  }
+
+  // ------------------------------------------------------------------
+
+  /** Alertmanager's API v2, as Prometheus itself pushes alerts. */
+  private void postAlert(Instant startsAt, Instant endsAt) throws Exception {
+    Map<String, Object> alert = new LinkedHashMap<>();
+    alert.put("labels", Map.of("alertname", ALERT_NAME, "service", "checkout", "severity", "critical"));
+    alert.put("annotations", Map.of("summary", "Checkout returns 5xx for more than 5% of requests"));
+    alert.put("startsAt", startsAt.toString());
+    if (endsAt != null) {
+      alert.put("endsAt", endsAt.toString());
+    }
+    alert.put("generatorURL", "http://prometheus.example/graph?g0.expr=checkout_errors");
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(alertmanagerUrl.resolve("/api/v2/alerts"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(alert))))
+            .timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST /api/v2/alerts: %s", response.body()).isEqualTo(200);
+  }
+
+  private String fingerprintInAlertmanager() throws Exception {
+    HttpResponse<String> response = get("/api/v2/alerts");
+    for (JsonNode alert : json.readTree(response.body())) {
+      if (ALERT_NAME.equals(alert.at("/labels/alertname").asText())) {
+        return alert.get("fingerprint").asText();
+      }
+    }
+    return null;
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(alertmanagerUrl.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Awaits a non-null, non-false answer; on timeout, fails with Alertmanager's log, which says why. */
+  private static <T> T waitFor(String what, Callable<T> answer) {
+    try {
+      return await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+          .ignoreExceptionsInstanceOf(IOException.class) // connection refused while Alertmanager starts
+          .until(answer, value -> value != null && !Boolean.FALSE.equals(value));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Timed out waiting for " + what + ". Alertmanager's log:\n" + alertmanagerLog(), e);
+    }
+  }
+
+  private static String alertmanagerLog() {
+    Path log = workDir == null ? null : workDir.resolve("alertmanager.log");
+    try {
+      return log != null && Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
