@@ -7,7 +7,8 @@ import io.incidentflow.incident.ProcessValues;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +47,12 @@ public class RerouteTrafficDelegate implements JavaDelegate {
     execution.setVariable(TRAFFIC_CHANGES, String.join("\n", result.changes()));
   }
 
-  /** The job's retry cycle counts down; with one retry left this attempt is the last. */
+  /**
+   * The job's retry cycle counts down; with one retry left this attempt is the last. (The job running now is
+   * deleted from the job table before it runs, so it is asked from the command context, not queried.)
+   */
   static boolean isLastAttempt(DelegateExecution execution) {
-    Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
-        .executionId(execution.getId()).singleResult();
+    JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
     return job == null || job.getRetries() <= 1;
   }
 }
