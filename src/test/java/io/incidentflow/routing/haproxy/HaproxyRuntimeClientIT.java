@@ -57,10 +57,10 @@ class HaproxyRuntimeClientIT {
       }
       return; // each test skips in assumeHaproxyInstalled()
     }
-    primary = answering("primary");
-    backup = answering("backup");
-    frontendPort = freePort();
-    statsPort = freePort();
+    primary = HaproxyTestbed.answering("primary");
+    backup = HaproxyTestbed.answering("backup");
+    frontendPort = HaproxyTestbed.freePort();
+    statsPort = HaproxyTestbed.freePort();
     Path config = dir.resolve("haproxy.cfg");
     // No daemon, chroot or user: haproxy stays a child process of this JVM, which can stop it.
     Files.writeString(config, """
@@ -247,26 +247,6 @@ class HaproxyRuntimeClientIT {
         throw new IOException("The frontend answered: " + statusLine);
       }
       return response.substring(body + 4);
-    }
-  }
-
-  private static HttpServer answering(String body) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    server.createContext("/", exchange -> {
-      try (InputStream request = exchange.getRequestBody(); OutputStream response = exchange.getResponseBody()) {
-        request.readAllBytes();
-        exchange.sendResponseHeaders(200, bytes.length);
-        response.write(bytes);
-      }
-    });
-    server.start();
-    return server;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

@@ -125,7 +125,8 @@ public final class HaproxyTestbed implements AutoCloseable {
     backup.stop(0);
   }
 
-  private static HttpServer answering(String body) throws IOException {
+  /** A small HTTP server on loopback that answers every request with the body. */
+  static HttpServer answering(String body) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     server.createContext("/", exchange -> {
@@ -139,7 +140,7 @@ public final class HaproxyTestbed implements AutoCloseable {
     return server;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
