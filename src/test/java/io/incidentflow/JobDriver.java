@@ -8,24 +8,34 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import io.incidentflow.notify.OutboxSender;
 import org.springframework.stereotype.Component;
 
-/** Stands in for the job executor in integration tests: runs what is due, and moves the engine's clock. */
+/**
+ * Stands in for the platform's background workers in integration tests: runs the jobs that are due, sends
+ * the mail the outbox holds, and moves the engine's clock.
+ */
 @Component
 public class JobDriver {
 
   private final ManagementService management;
+  private final OutboxSender outbox;
 
-  public JobDriver(ManagementService management) {
+  public JobDriver(ManagementService management, OutboxSender outbox) {
     this.management = management;
+    this.outbox = outbox;
   }
 
-  /** Runs every job of the instance that is due now, including jobs those jobs create; returns how many ran. */
+  /**
+   * Runs every job of the instance that is due now, including jobs those jobs create, then sends the
+   * outbox; returns how many jobs ran.
+   */
   public int runDueJobs(String processInstanceId) {
     int ran = 0;
     for (int round = 0; round < 50; round++) {
       List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
+        outbox.sendDue();
         return ran;
       }
       for (Job job : due) {

@@ -3,65 +3,79 @@ package io.incidentflow.notify;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.incident.IncidentSnapshot;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Communicate: mails one notice to every customer subscribed to an affected service, each customer once. */
+/** Communicate: one notice to every customer subscribed to an affected service, each customer once. */
 @Service
 public class CustomerNotifier {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerNotifier.class);
 
-  private final CustomerDirectory customers;
-  private final CustomerNoticeLedger ledger;
+  private final NoticeOutbox outbox;
   private final ServiceCatalog catalog;
-  private final Mailer mailer;
-  private final String messageIdDomain;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final OutboxProperties properties;
+  private final OutboxSender sender;
+  private final TaskExecutor executor;
 
-  public CustomerNotifier(CustomerDirectory customers, CustomerNoticeLedger ledger, ServiceCatalog catalog,
-      Mailer mailer, MailProperties mail) {
-    this.customers = customers;
-    this.ledger = ledger;
+  public CustomerNotifier(NoticeOutbox outbox, ServiceCatalog catalog, ObjectMapper json, Clock clock,
+      OutboxProperties properties, @Lazy OutboxSender sender,
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    this.outbox = outbox;
     this.catalog = catalog;
-    this.mailer = mailer;
-    this.messageIdDomain = domainOf(mail.from());
+    this.json = json;
+    this.clock = clock;
+    this.properties = properties;
+    this.sender = sender;
+    this.executor = executor;
   }
 
   /**
-   * @param noticeKey unique per incident: {@code confirmed}, {@code update-3}, ...; a key already sent to a
-   *     customer is not sent to that customer again
+   * Puts the notice in the outbox for every customer subscribed to an affected service, in the caller's
+   * transaction; the {@link OutboxSender} mails them.
+   *
+   * @param noticeKey unique per incident: {@code confirmed}, {@code update-3}, ...; a key enqueued before for
+   *     a customer is not enqueued for that customer again
    * @param details template values of this notice (e.g. {@code workaroundDescription})
-   * @return how many customers were mailed by this call
+   * @return how many deliveries were added
    */
   public int notifyAffectedCustomers(IncidentSnapshot incident, Notice notice, String noticeKey,
       Map<String, Object> details) {
-    List<Customer> affected = customers.subscribersOf(incident.affectedServiceIds());
-    Set<String> alreadyNotified = ledger.customersNotified(incident.id(), noticeKey);
     Map<String, Object> model = new HashMap<>(details);
     model.put("incident", incidentModel(incident, notice));
     model.put("affectedServices", incident.affectedServiceIds().stream().map(this::serviceName).toList());
     String subject = notice.subjectPrefix() + ": " + incident.title();
-
-    int sent = 0;
-    for (Customer customer : affected) {
-      if (alreadyNotified.contains(customer.id())) {
-        log.info("Skipping {} notice '{}' to customer {}: already sent", incident.id(), noticeKey, customer.id());
-        continue;
-      }
-      Map<String, Object> personal = new HashMap<>(model);
-      personal.put("customerName", customer.name());
-      String messageId = incident.id() + "." + noticeKey + "." + customer.id() + "@" + messageIdDomain;
-      mailer.send(new MailMessage(customer.recipient(), subject, notice.template(), personal, messageId));
-      ledger.recordSent(incident.id(), noticeKey, customer);
-      sent++;
+    String modelJson;
+    try {
+      modelJson = json.writeValueAsString(model);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot store the notice " + noticeKey + " of " + incident.id(), e);
     }
-    log.info("{} notice '{}': mailed {} of {} affected customers", incident.id(), noticeKey, sent, affected.size());
-    return sent;
+    int added = outbox.enqueue(incident.id(), noticeKey, notice.template(), subject, modelJson,
+        incident.affectedServiceIds(), clock.instant());
+    log.info("{} notice '{}': {} customer mail(s) put in the outbox", incident.id(), noticeKey, added);
+    if (added > 0 && properties.sendOnEnqueue() && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          executor.execute(sender::sendDue);
+        }
+      });
+    }
+    return added;
   }
 
   private String serviceName(String serviceId) {
@@ -80,7 +94,7 @@ public class CustomerNotifier {
     return model;
   }
 
-  private static String domainOf(String from) {
+  static String domainOf(String from) {
     int at = from.lastIndexOf('@');
     String domain = at < 0 ? "incidentflow.local" : from.substring(at + 1).replace(">", "").strip();
     return domain.isEmpty() ? "incidentflow.local" : domain;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.JobDriver;
 import io.incidentflow.TestSmtp;
+import io.incidentflow.notify.NoticeDelivery;
+import io.incidentflow.notify.NoticeOutbox;
 import io.incidentflow.sla.SlaBreach;
 import io.incidentflow.sla.SlaBreachRepository;
 import jakarta.mail.Message;
@@ -64,6 +66,7 @@ abstract class IncidentLifecycleScenario {
   @Autowired IncidentRepository incidents;
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
+  @Autowired NoticeOutbox outbox;
 
   @BeforeEach
   void startClock() {
@@ -174,8 +177,8 @@ abstract class IncidentLifecycleScenario {
         .singleResult().getAssignee()).isEqualTo("tom");
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(2);
     assertThat(incidents.findById(incidentId)).get().extracting(Incident::status).isEqualTo(IncidentStatus.CLOSED);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_notice WHERE incident_id = :id").param("id", incidentId)
-        .query(Integer.class).single()).isEqualTo(12);
+    assertThat(outbox.ofIncident(incidentId)).hasSize(12)
+        .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(NoticeDelivery.Status.SENT));
   }
 
   @Test

@@ -1,0 +1,132 @@
+package io.incidentflow.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox of customer notices. Enqueuing is one set-based insert in the caller's transaction; the unique
+ * keys make a notice impossible to enqueue twice for a customer. Senders claim due deliveries with a lease,
+ * so that several nodes share the work and a dead node's claims come back.
+ */
+@Repository
+public class NoticeOutbox {
+
+  private static final String SELECT = """
+      SELECT d.id, n.incident_id, n.notice_key, n.template, n.subject, n.model, d.customer_id, d.email,
+             d.recipient_name, d.status, d.attempts, d.last_error, d.sent_at
+      FROM notice_delivery d JOIN notice n ON n.id = d.notice_id""";
+
+  private final JdbcClient jdbc;
+  private final String skipLocked;
+
+  public NoticeOutbox(JdbcClient jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.skipLocked = isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
+  /** @return how many deliveries this call added (0 when the notice was enqueued before) */
+  public int enqueue(String incidentId, String noticeKey, String template, String subject, String model,
+      Collection<String> serviceIds, Instant now) {
+    jdbc.sql("""
+            INSERT INTO notice (incident_id, notice_key, template, subject, model, created_at)
+            SELECT :incident, :key, :template, :subject, :model, :now
+            WHERE NOT EXISTS (SELECT 1 FROM notice WHERE incident_id = :incident AND notice_key = :key)""")
+        .param("incident", incidentId).param("key", noticeKey).param("template", template)
+        .param("subject", subject).param("model", model).param("now", Timestamp.from(now))
+        .update();
+    long noticeId = jdbc.sql("SELECT id FROM notice WHERE incident_id = :incident AND notice_key = :key")
+        .param("incident", incidentId).param("key", noticeKey).query(Long.class).single();
+    if (serviceIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("""
+            INSERT INTO notice_delivery (notice_id, customer_id, email, recipient_name, status, next_attempt_at)
+            SELECT :notice, c.id, c.email, c.name, 'PENDING', :now FROM customer c
+            WHERE c.id IN (SELECT s.customer_id FROM customer_subscription s WHERE s.service_id IN (:services))
+              AND NOT EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = :notice AND d.customer_id = c.id)""")
+        .param("notice", noticeId).param("now", Timestamp.from(now)).param("services", serviceIds)
+        .update();
+  }
+
+  /**
+   * Claims up to {@code limit} due deliveries for {@code sender} until {@code leaseUntil}. A delivery whose
+   * lease ran out (its sender died) is due again.
+   */
+  public List<NoticeDelivery> claim(String sender, int limit, Instant now, Instant leaseUntil) {
+    List<Long> ids = jdbc.sql("SELECT id FROM notice_delivery WHERE (status = 'PENDING' AND next_attempt_at <= :now) "
+            + "OR (status = 'SENDING' AND lease_until < :now) ORDER BY id LIMIT " + limit + skipLocked)
+        .param("now", Timestamp.from(now)).query(Long.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // The status check makes a claim by another sender in between win: that row is not taken twice.
+    jdbc.sql("""
+            UPDATE notice_delivery SET status = 'SENDING', claimed_by = :sender, lease_until = :lease
+            WHERE id IN (:ids) AND ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now))""")
+        .param("sender", sender).param("lease", Timestamp.from(leaseUntil)).param("ids", ids)
+        .param("now", Timestamp.from(now)).update();
+    return jdbc.sql(SELECT + " WHERE d.claimed_by = :sender AND d.status = 'SENDING' AND d.id IN (:ids) ORDER BY d.id")
+        .param("sender", sender).param("ids", ids).query(NoticeOutbox::map).list();
+  }
+
+  public void markSent(long id, Instant at) {
+    jdbc.sql("UPDATE notice_delivery SET status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = NULL, "
+            + "claimed_by = NULL, lease_until = NULL WHERE id = :id")
+        .param("at", Timestamp.from(at)).param("id", id).update();
+  }
+
+  public void markRetry(long id, Instant nextAttempt, String error) {
+    jdbc.sql("UPDATE notice_delivery SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :next, "
+            + "last_error = :error, claimed_by = NULL, lease_until = NULL WHERE id = :id")
+        .param("next", Timestamp.from(nextAttempt)).param("error", limit(error)).param("id", id).update();
+  }
+
+  public void markFailed(long id, String error) {
+    jdbc.sql("UPDATE notice_delivery SET status = 'FAILED', attempts = attempts + 1, last_error = :error, "
+            + "claimed_by = NULL, lease_until = NULL WHERE id = :id")
+        .param("error", limit(error)).param("id", id).update();
+  }
+
+  /** Gives a claim back untouched (the batch stopped before this delivery). */
+  public void release(long id) {
+    jdbc.sql("UPDATE notice_delivery SET status = 'PENDING', claimed_by = NULL, lease_until = NULL "
+            + "WHERE id = :id AND status = 'SENDING'")
+        .param("id", id).update();
+  }
+
+  public List<NoticeDelivery> ofIncident(String incidentId) {
+    return jdbc.sql(SELECT + " WHERE n.incident_id = :incident ORDER BY n.id, d.customer_id")
+        .param("incident", incidentId).query(NoticeOutbox::map).list();
+  }
+
+  private static String limit(String error) {
+    return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+  }
+
+  private static NoticeDelivery map(ResultSet rs, int row) throws SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new NoticeDelivery(rs.getLong("id"), rs.getString("incident_id"), rs.getString("notice_key"),
+        rs.getString("template"), rs.getString("subject"), rs.getString("model"), rs.getString("customer_id"),
+        rs.getString("email"), rs.getString("recipient_name"), NoticeDelivery.Status.valueOf(rs.getString("status")),
+        rs.getInt("attempts"), rs.getString("last_error"), sent == null ? null : sent.toInstant());
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
+      return DatabaseDriver.fromProductName(product) == DatabaseDriver.POSTGRESQL;
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("Cannot tell which database IncidentFlow runs on", e);
+    }
+  }
+}

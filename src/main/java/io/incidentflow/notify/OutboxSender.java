@@ -1,0 +1,186 @@
+package io.incidentflow.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds: claims a batch, sends it over one SMTP connection and marks every mail sent
+ * the moment the server accepted it. A crash loses at most the mark of the one mail in flight (its
+ * Message-ID, the same on a re-send, lets a mail system recognise it). A refusal of one recipient does not
+ * block the others; an unreachable server leaves the rest for later, with backoff.
+ */
+@Component
+public class OutboxSender {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {};
+
+  private final NoticeOutbox outbox;
+  private final Mailer mailer;
+  private final JavaMailSenderImpl smtp;
+  private final OutboxProperties properties;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+  private final String name = "sender-" + UUID.randomUUID();
+  private final String messageIdDomain;
+
+  public OutboxSender(NoticeOutbox outbox, Mailer mailer, JavaMailSenderImpl smtp, OutboxProperties properties,
+      ObjectMapper json, Clock clock, PlatformTransactionManager transactions, MailProperties mail) {
+    this.outbox = outbox;
+    this.mailer = mailer;
+    this.smtp = smtp;
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+    this.messageIdDomain = CustomerNotifier.domainOf(mail.from());
+  }
+
+  @Scheduled(fixedDelayString = "${incidentflow.outbox.poll-interval}")
+  public void sendDue() {
+    sendDue(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Sends due mail, batch after batch, until none is due or {@code maxMails} were attempted.
+   *
+   * @return how many mails the SMTP server accepted
+   */
+  public synchronized int sendDue(int maxMails) {
+    int accepted = 0;
+    int attempted = 0;
+    while (attempted < maxMails) {
+      Instant now = clock.instant();
+      int limit = Math.min(properties.batchSize(), maxMails - attempted);
+      List<NoticeDelivery> batch = transaction.execute(status ->
+          outbox.claim(name, limit, now, now.plus(properties.lease())));
+      if (batch == null || batch.isEmpty()) {
+        return accepted;
+      }
+      Batch result = send(batch);
+      accepted += result.accepted;
+      attempted += batch.size();
+      if (result.serverDown) {
+        return accepted;
+      }
+    }
+    return accepted;
+  }
+
+  private record Batch(int accepted, boolean serverDown) {}
+
+  private Batch send(List<NoticeDelivery> batch) {
+    int accepted = 0;
+    Transport transport = null;
+    try {
+      transport = smtp.getSession().getTransport("smtp");
+      transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+    } catch (MessagingException e) {
+      postpone(batch, 0, "SMTP server unreachable: " + e.getMessage());
+      return new Batch(0, true);
+    }
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        NoticeDelivery delivery = batch.get(i);
+        MimeMessage message;
+        try {
+          message = render(delivery);
+        } catch (RuntimeException e) {
+          outbox.markFailed(delivery.id(), "Cannot build the mail: " + e.getMessage());
+          continue;
+        }
+        try {
+          transport.sendMessage(message, message.getAllRecipients());
+          outbox.markSent(delivery.id(), clock.instant());
+          accepted++;
+        } catch (SendFailedException e) {
+          if (isPermanent(e)) {
+            outbox.markFailed(delivery.id(), "Refused by the SMTP server: " + e.getMessage());
+          } else {
+            retryLater(delivery, e.getMessage());
+          }
+        } catch (MessagingException e) {
+          // The connection broke: this and the rest of the batch wait for the server to come back.
+          postpone(batch, i, "SMTP failure: " + e.getMessage());
+          return new Batch(accepted, true);
+        }
+      }
+    } finally {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("Closing the SMTP connection failed: {}", e.getMessage());
+      }
+    }
+    return new Batch(accepted, false);
+  }
+
+  MimeMessage render(NoticeDelivery delivery) {
+    Map<String, Object> model;
+    try {
+      model = new HashMap<>(json.readValue(delivery.model(), MODEL));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The stored model of notice " + delivery.noticeKey() + " is not JSON", e);
+    }
+    model.put("customerName", delivery.recipientName());
+    String messageId = delivery.incidentId() + "." + delivery.noticeKey() + "." + delivery.customerId() + "@" + messageIdDomain;
+    return mailer.render(new MailMessage(new Recipient(delivery.recipientName(), delivery.email()), delivery.subject(),
+        delivery.template(), model, messageId));
+  }
+
+  private void postpone(List<NoticeDelivery> batch, int from, String reason) {
+    log.warn("{} mail(s) wait for the SMTP server: {}", batch.size() - from, reason);
+    for (NoticeDelivery delivery : batch.subList(from, batch.size())) {
+      retryLater(delivery, reason);
+    }
+  }
+
+  private void retryLater(NoticeDelivery delivery, String reason) {
+    int attempts = delivery.attempts() + 1;
+    if (attempts >= properties.maxAttempts()) {
+      outbox.markFailed(delivery.id(), "Gave up after " + attempts + " attempts: " + reason);
+      log.error("Notice {} of {} to {} failed for good: {}", delivery.noticeKey(), delivery.incidentId(),
+          delivery.customerId(), reason);
+      return;
+    }
+    Duration backoff = properties.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+    Duration wait = backoff.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : backoff;
+    outbox.markRetry(delivery.id(), clock.instant().plus(wait), reason);
+  }
+
+  /** 5xx for this recipient (or an address the server calls invalid): sending again will not help. */
+  static boolean isPermanent(SendFailedException e) {
+    for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+      if (next instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+        return true;
+      }
+      if (next instanceof SMTPSendFailedException send && send.getReturnCode() >= 500) {
+        return true;
+      }
+    }
+    return e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0
+        && (e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0);
+  }
+}
