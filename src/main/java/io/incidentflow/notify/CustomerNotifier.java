@@ -71,7 +71,7 @@ public class CustomerNotifier {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          executor.execute(sender::sendDue);
+          executor.execute(sender::poll);
         }
       });
     }

@@ -59,8 +59,13 @@ public class OutboxSender {
   }
 
   @Scheduled(fixedDelayString = "${incidentflow.outbox.poll-interval}")
-  public void sendDue() {
-    sendDue(Integer.MAX_VALUE);
+  public void poll() {
+    sendDue();
+  }
+
+  /** Sends all due mail; returns how many mails the SMTP server accepted. */
+  public int sendDue() {
+    return sendDue(Integer.MAX_VALUE);
   }
 
   /**

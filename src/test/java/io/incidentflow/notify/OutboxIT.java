@@ -1,0 +1,219 @@
+package io.incidentflow.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.TestSmtp;
+import io.incidentflow.incident.IncidentReport;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.IncidentSnapshot;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Customer notices through the outbox, on PostgreSQL, to a real SMTP server: each customer, each notice, once. */
+@SpringBootTest
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class OutboxIT {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server();
+
+  @DynamicPropertySource
+  static void peers(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+    TestSmtp.register(registry);
+  }
+
+  @Autowired CustomerNotifier notifier;
+  @Autowired OutboxSender sender;
+  @Autowired NoticeOutbox outbox;
+  @Autowired IncidentService incidents;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired DataSource dataSource;
+
+  private static int serviceNumber;
+
+  @BeforeEach
+  void startClock() {
+    ClockUtil.setCurrentTime(new Date());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldMailEachOf2000AffectedCustomersExactlyOnceEvenWhenTheNoticeIsEnqueuedTwice() throws Exception {
+    String service = newServiceWithCustomers(2000);
+    IncidentSnapshot incident = openIncident(service);
+
+    int first = enqueue(incident, "confirmed");
+    int again = enqueue(incident, "confirmed");
+    int accepted = sender.sendDue();
+
+    assertThat(first).isEqualTo(2000);
+    assertThat(again).isZero();
+    assertThat(accepted).isEqualTo(2000);
+    assertEachCustomerGotOneMail(service, 2000);
+    assertThat(outbox.ofIncident(incident.id())).allSatisfy(d -> assertThat(d.status()).isEqualTo(NoticeDelivery.Status.SENT));
+  }
+
+  @Test
+  void shouldMailEveryoneExactlyOnceWhenTheSenderStopsHalfWayAndStartsAgain() throws Exception {
+    String service = newServiceWithCustomers(300);
+    IncidentSnapshot incident = openIncident(service);
+    enqueue(incident, "confirmed");
+
+    int beforeTheCrash = sender.sendDue(120);
+    int afterRestart = sender.sendDue();
+
+    assertThat(beforeTheCrash).isEqualTo(120);
+    assertThat(afterRestart).isEqualTo(180);
+    assertEachCustomerGotOneMail(service, 300);
+  }
+
+  @Test
+  void shouldTakeOverTheClaimsOfADeadSenderWhenTheirLeaseRunsOut() throws Exception {
+    String service = newServiceWithCustomers(5);
+    IncidentSnapshot incident = openIncident(service);
+    enqueue(incident, "confirmed");
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    // Another node claims the mail and dies before sending it.
+    transaction.executeWithoutResult(status -> outbox.claim("dead-node", 100, now, now.plus(Duration.ofMinutes(5))));
+
+    assertThat(sender.sendDue()).as("claimed by a live node").isZero();
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(6))));
+    assertThat(sender.sendDue()).isEqualTo(5);
+    assertEachCustomerGotOneMail(service, 5);
+  }
+
+  @Test
+  void shouldKeepTheMailWhileSmtpIsDownAndSendItWhenItIsBack() throws Exception {
+    String service = newServiceWithCustomers(3);
+    IncidentSnapshot incident = openIncident(service);
+    enqueue(incident, "confirmed");
+    smtp.stop();
+
+    assertThat(sender.sendDue()).isZero();
+    assertThat(outbox.ofIncident(incident.id())).allSatisfy(delivery -> {
+      assertThat(delivery.status()).isEqualTo(NoticeDelivery.Status.PENDING);
+      assertThat(delivery.attempts()).isEqualTo(1);
+      assertThat(delivery.lastError()).startsWith("SMTP server unreachable");
+    });
+
+    smtp.start();
+    assertThat(sender.sendDue()).as("backoff: not due yet").isZero();
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
+    assertThat(sender.sendDue()).isEqualTo(3);
+    assertEachCustomerGotOneMail(service, 3);
+  }
+
+  @Test
+  void shouldMarkANoticeFailedWithItsReasonWhenTheRetryBudgetIsSpent() {
+    String service = newServiceWithCustomers(1);
+    IncidentSnapshot incident = openIncident(service);
+    enqueue(incident, "confirmed");
+    smtp.stop();
+
+    for (int attempt = 0; attempt < 10; attempt++) {
+      sender.sendDue();
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+    }
+
+    assertThat(outbox.ofIncident(incident.id())).singleElement().satisfies(delivery -> {
+      assertThat(delivery.status()).isEqualTo(NoticeDelivery.Status.FAILED);
+      assertThat(delivery.lastError()).startsWith("Gave up after 10 attempts: SMTP server unreachable");
+    });
+    smtp.start();
+  }
+
+  @Test
+  void shouldSendOneCorrectMailToACustomerWhoseNameHoldsALineBreakAndABccHeader() throws Exception {
+    String service = "svc-evil";
+    jdbc.sql("INSERT INTO customer (id, name, email) VALUES ('eve', :name, 'eve@customer.example')")
+        .param("name", "Eve\r\nBcc: everyone@attacker.example").update();
+    jdbc.sql("INSERT INTO customer_subscription (customer_id, service_id) VALUES ('eve', :service)")
+        .param("service", service).update();
+    IncidentSnapshot incident = openIncident("checkout", List.of(service));
+    enqueue(incident, "confirmed");
+
+    sender.sendDue();
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getAllRecipients()).extracting(a -> ((InternetAddress) a).getAddress())
+        .containsExactly("eve@customer.example");
+    assertThat(received[0].getHeader("Bcc")).isNull();
+    // No mailbox was delivered to but eve's: the name stayed a display name inside one To header.
+    assertThat(smtp.getUserManager().getUserByEmail("everyone@attacker.example")).isNull();
+    assertThat(received[0].getHeader("To")[0]).contains("eve@customer.example");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+
+  private String newServiceWithCustomers(int count) {
+    String service = "svc-" + (++serviceNumber);
+    List<Object[]> customers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      customers.add(new Object[] {service + "-c" + i, "Customer " + i, service + "-c" + i + "@customer.example"});
+    }
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.batchUpdate("INSERT INTO customer (id, name, email) VALUES (?, ?, ?)", customers);
+    template.batchUpdate("INSERT INTO customer_subscription (customer_id, service_id) VALUES (?, ?)",
+        customers.stream().map(c -> new Object[] {c[0], service}).toList());
+    return service;
+  }
+
+  private IncidentSnapshot openIncident(String subscribedService) {
+    return openIncident("checkout", List.of(subscribedService));
+  }
+
+  private IncidentSnapshot openIncident(String serviceId, List<String> affected) {
+    var incident = transaction.execute(status -> incidents.open(null,
+        new IncidentReport(serviceId, "Card payments fail", "test", true, "SEV2", "ivy"), null));
+    return new IncidentSnapshot(incident.id(), incident.title(), null, serviceId, "Checkout", "SEV2", affected);
+  }
+
+  private int enqueue(IncidentSnapshot incident, String notice) {
+    Map<String, Object> details = new HashMap<>();
+    return transaction.execute(status -> notifier.notifyAffectedCustomers(incident, Notice.fromKey(notice), notice, details));
+  }
+
+  private void assertEachCustomerGotOneMail(String service, int customers) throws Exception {
+    Map<String, Integer> perRecipient = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      for (var address : message.getRecipients(Message.RecipientType.TO)) {
+        perRecipient.merge(((InternetAddress) address).getAddress(), 1, Integer::sum);
+      }
+    }
+    assertThat(perRecipient.keySet().stream().filter(address -> address.startsWith(service + "-c"))).hasSize(customers);
+    assertThat(perRecipient.values()).allMatch(count -> count == 1);
+  }
+}
