@@ -1,5 +1,6 @@
 package io.incidentflow.config;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -7,13 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine's REST API is open by default. As in Camunda Run, every call to {@code /engine-rest} must log
+ * Logins for the APIs. The engine's REST API is open by default. As in Camunda Run, every call to {@code /engine-rest} must log
  * in with HTTP Basic against the engine's users (Camunda Admin manages them).
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiSecurityConfig {
 
   static final String REST_PATH = "/engine-rest";
+  /** Staff endpoints: incidents, the customer directory. */
+  static final String STAFF_API = "/api/staff";
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
@@ -24,6 +27,16 @@ class RestApiSecurityConfig {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, REST_PATH);
+    return registration;
+  }
+
+  /** IncidentFlow's own API for staff: the same users, the same HTTP Basic. */
+  @Bean
+  FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthentication(IdentityService identity) {
+    FilterRegistrationBean<StaffAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new StaffAuthenticationFilter(identity));
+    registration.setName("incidentflow-staff-authentication");
+    registration.addUrlPatterns(STAFF_API + "/*");
     return registration;
   }
 }

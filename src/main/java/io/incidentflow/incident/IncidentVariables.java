@@ -59,6 +59,8 @@ public final class IncidentVariables {
 
   // Communicate
   public static final String CUSTOMER_UPDATE_COUNT = "customerUpdateCount";
+  /** What customers were told, notice by notice (filled when the review starts). */
+  public static final String NOTICES_SENT = "noticesSent";
   /** Local input of a notify task: which notice to send (see {@code Notice}). */
   public static final String NOTICE = "notice";
 

@@ -83,6 +83,16 @@ class RestApiIT {
   }
 
   @Test
+  void shouldRequireAStaffLoginToListTheNoticesOfAnIncident() {
+    String path = "/api/staff/incidents/INC-2026-9999/notices";
+
+    assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> asManager = http.withBasicAuth("max", "demo").getForEntity(path, String.class);
+    assertThat(asManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(asManager.getBody()).isEqualTo("[]");
+  }
+
+  @Test
   void shouldRequireLoginForTheWebappsApi() {
     ResponseEntity<String> response =
         http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);

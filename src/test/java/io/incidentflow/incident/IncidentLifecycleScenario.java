@@ -139,6 +139,9 @@ abstract class IncidentLifecycleScenario {
       assertThat(incident.severity()).isEqualTo("SEV2");
     });
 
+    // The review shows what customers were told when it started (the all-clear was still leaving the outbox).
+    assertThat((String) runtime.getVariable(pi, NOTICES_SENT)).isEqualTo(
+        "confirmed: 3 sent\nresolved: 3 pending\nupdate-1: 3 sent\nworkaround: 3 sent");
     complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert 30 days ahead"));
     jobs.assertNoFailedJobs(pi);
 

@@ -1,0 +1,32 @@
+package io.incidentflow.notify;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What was sent to whom and when, per incident (staff login required). */
+@RestController
+@Tag(name = "Customer notices")
+class NoticeController {
+
+  record DeliveryView(String notice, String customerId, String email, String status, int attempts, String lastError,
+      String sentAt) {}
+
+  private final NoticeOutbox outbox;
+
+  NoticeController(NoticeOutbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @Operation(summary = "Every customer notice of an incident: to whom, its state, when it was sent, why it failed")
+  @GetMapping("/api/staff/incidents/{incidentId}/notices")
+  List<DeliveryView> notices(@PathVariable String incidentId) {
+    return outbox.ofIncident(incidentId).stream()
+        .map(d -> new DeliveryView(d.noticeKey(), d.customerId(), d.email(), d.status().name(), d.attempts(),
+            d.lastError(), d.sentAt() == null ? null : d.sentAt().toString()))
+        .toList();
+  }
+}
