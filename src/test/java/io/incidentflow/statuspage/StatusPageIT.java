@@ -1,0 +1,158 @@
+package io.incidentflow.statuspage;
+
+import static io.incidentflow.incident.IncidentProcess.*;
+import static io.incidentflow.incident.IncidentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.JobDriver;
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.incident.TestIncidents;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+
+/** The public status page while incidents are open, as a visitor (and a real browser) sees it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatusPageIT {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired JobDriver jobs;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  void openIncidents() {
+    // A scoped SEV2 checkout incident (customers told), and a fresh search incident with a hostile title.
+    ProcessInstance checkout = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.checkoutOutageWithCustomersAffected().variables());
+    jobs.runDueJobs(checkout.getId());
+    complete(checkout, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    complete(checkout, TASK_SCOPE_INCIDENT, Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true, IMPACT_DESCRIPTION, "Cards fail"));
+    jobs.runDueJobs(checkout.getId());
+    Map<String, Object> hostile = TestIncidents.searchWarningWithoutCustomerImpact().variables();
+    hostile.put(TITLE, "<script>alert('x')</script> Search is slow");
+    runtime.startProcessInstanceByKey(PROCESS_KEY, hostile);
+  }
+
+  @Test
+  void shouldDeriveServiceAndIncidentStatusFromOpenIncidentsAndTheirNotices() {
+    JsonNode page = http.getForObject("/status.json", JsonNode.class);
+
+    assertThat(page.get("overall").asText()).isEqualTo("partial_outage");
+    assertThat(service(page, "checkout").get("status").asText()).isEqualTo("partial_outage");
+    assertThat(service(page, "search").get("status").asText()).isEqualTo("degraded_performance");
+    assertThat(service(page, "login").get("status").asText()).isEqualTo("operational");
+    assertThat(service(page, "checkout").get("history")).hasSize(90);
+    JsonNode incident = incident(page, "Card payments fail");
+    assertThat(incident.get("status").asText()).isEqualTo("identified");
+    assertThat(incident.get("impact").asText()).isEqualTo("major");
+    assertThat(incident.get("updates").get(0).get("text").asText()).isEqualTo("Service disruption: Card payments fail");
+    assertThat(page.toString()).doesNotContain("ivy", "tom", "Technician", "payload");
+  }
+
+  @Test
+  void shouldServeTheHtmlEscapedWithAStrictPolicyAndNoCookie() {
+    ResponseEntity<String> response = http.getForEntity("/status", String.class);
+
+    assertThat(response.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
+    assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+    assertThat(response.getBody()).contains("Card payments fail", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void shouldPublishTheUpdatesAsAnAtomFeed() throws Exception {
+    String feed = http.getForObject("/status/feed.atom", String.class);
+
+    Document atom = DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder().parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+    assertThat(atom.getDocumentElement().getTagName()).isEqualTo("feed");
+    assertThat(atom.getElementsByTagName("entry").getLength()).isGreaterThanOrEqualTo(3);
+    assertThat(feed).contains("Card payments fail – identified");
+  }
+
+  @Test
+  void shouldShowAVisitorInARealBrowserWhatIsBrokenAndSince() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) || "true".equals(System.getenv("CI")),
+        "chromium is not installed: apt-get install chromium (.ci/run installs it)");
+    Path profile = Files.createTempDirectory("chromium-profile");
+    Path screenshot = Path.of("target", "status-page.png").toAbsolutePath();
+    String url = "http://127.0.0.1:" + port + "/status";
+
+    String dom = chromium(profile, "--dump-dom", url);
+    chromium(profile, "--screenshot=" + screenshot, "--window-size=1100,900", url);
+
+    assertThat(dom).contains("Some systems are affected: partial outage", "Card payments fail", "identified",
+        "Service disruption: Card payments fail");
+    assertThat(dom).contains("&lt;script&gt;").doesNotContain("<script>alert");
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  private String chromium(Path profile, String... arguments) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    return out;
+  }
+
+  private void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult().getId(),
+        variables);
+  }
+
+  private static JsonNode service(JsonNode page, String id) {
+    for (JsonNode service : page.get("services")) {
+      if (service.get("id").asText().equals(id)) {
+        return service;
+      }
+    }
+    throw new AssertionError("no service " + id);
+  }
+
+  private static JsonNode incident(JsonNode page, String title) {
+    for (JsonNode incident : page.get("incidents")) {
+      if (incident.get("title").asText().equals(title)) {
+        return incident;
+      }
+    }
+    throw new AssertionError("no incident " + title);
+  }
+}
