@@ -7,6 +7,9 @@ public final class IncidentProcess {
   public static final String SEVERITY_DECISION_KEY = "incident-severity";
 
   public static final String START_INCIDENT_REPORTED = "StartEvent_IncidentReported";
+  /** Alert intake starts incidents here: registration then runs as a job, not in the intake's transaction. */
+  public static final String START_ALERT_RECEIVED = "StartEvent_AlertReceived";
+  public static final String MESSAGE_ALERT_RECEIVED = "AlertReceived";
   public static final String END_INCIDENT_CLOSED = "EndEvent_IncidentClosed";
 
   // Identify

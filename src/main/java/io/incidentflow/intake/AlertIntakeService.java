@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns alerts into incidents, once per problem. Each alert is handled in one transaction: it is stored with
- * what happened to it, and a new incident's process instance starts in the same transaction, so an
- * answer to monitoring is sent only for what is in the database. A repeat of an open problem costs one
+ * what happened to it, and a new incident's process instance starts in the same transaction (at "Alert
+ * received", whose registration runs as a job), so an answer to monitoring is sent only for what is in the
+ * database. A repeat of an open problem costs one
  * lookup and one insert: no process instance, no message.
  */
 @Service
@@ -134,8 +135,8 @@ public class AlertIntakeService {
     variables.put(ALERT_COUNT, 1L);
     variables.put(ALERT_LAST_SEEN_AT, now.toString());
     variables.put(ALERTS, AlertText.digestLine(alert.dedupKey(), alert.summary(), false, 1, now));
-    ProcessInstance instance =
-        runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incidentId, variables);
+    ProcessInstance instance = runtime.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_RECEIVED)
+        .processInstanceBusinessKey(incidentId).setVariables(variables).correlateStartMessage();
     log.info("Opened {} for {} alert {} (instance {})", incidentId, alert.source(), alert.dedupKey(), instance.getId());
   }
 

@@ -397,6 +397,17 @@ class IncidentProcessTest {
     assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_RECOVERY).hasNotPassed(TASK_RESOLVE_INCIDENT);
   }
 
+  @Test
+  void shouldRegisterAnIncidentOpenedByAnAlertInAJobOfItsOwn() {
+    ProcessInstance incident = BpmnAwareTests.runtimeService().createMessageCorrelation(MESSAGE_ALERT_RECEIVED)
+        .processInstanceBusinessKey("INC-2026-4242")
+        .setVariables(TestIncidents.checkoutOutageWithCustomersAffected().variables()).correlateStartMessage();
+
+    assertThat(incident).isWaitingAt(START_ALERT_RECEIVED).hasNotPassed(TASK_REGISTER_INCIDENT);
+    runAsyncStep(incident, START_ALERT_RECEIVED);
+    assertThat(incident).hasPassed(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT).isWaitingAt(TASK_PAGE_ON_CALL);
+  }
+
   // ---------------------------------------------------------------------------------------------------------
 
   private void reportRecovery(ProcessInstance incident) {

@@ -81,6 +81,7 @@ class AlertIntakeIT {
     });
     assertThat(instancesOf(incidentId)).hasSize(1);
     ProcessInstance instance = instancesOf(incidentId).get(0);
+    jobs.runDueJobs(instance.getId());
     assertThat(runtime.getVariable(instance.getId(), SEVERITY)).isEqualTo("SEV1");
     assertThat(runtime.getVariable(instance.getId(), TITLE)).isEqualTo("Checkout returns 5xx for more than 5% of requests");
     assertThat(runtime.getVariable(instance.getId(), REPORTER)).isEqualTo("alertmanager");
@@ -175,6 +176,7 @@ class AlertIntakeIT {
     assertThat(outcomes).containsOnlyOnce("OPENED");
     assertThat(incidentIds).containsOnly(incidentIds.get(0));
     assertThat(instancesOf(incidentIds.get(0))).hasSize(1);
+    jobs.runDueJobs(instancesOf(incidentIds.get(0)).get(0).getId());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM incident WHERE id = :id").param("id", incidentIds.get(0))
         .query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE dedup_key = 'alertmanager:concurrent000001'")
@@ -316,6 +318,7 @@ class AlertIntakeIT {
     assertThat(opened.getBody().get("outcome").asText()).isEqualTo("OPENED");
     String incidentId = opened.getBody().get("incidentId").asText();
     ProcessInstance instance = instancesOf(incidentId).get(0);
+    jobs.runDueJobs(instance.getId());
     assertThat(runtime.getVariable(instance.getId(), SEVERITY)).isEqualTo("SEV2");
     assertThat(runtime.getVariable(instance.getId(), CUSTOMER_IMPACT)).isEqualTo(true);
 
