@@ -26,6 +26,9 @@ public class NoticeOutbox {
              d.recipient_name, d.status, d.attempts, d.last_error, d.sent_at
       FROM notice_delivery d JOIN notice n ON n.id = d.notice_id""";
 
+  /** Periodic status updates ({@code update-1}, ...): the ones a customer can opt out of. */
+  static final String PERIODIC_PREFIX = "update";
+
   private final JdbcClient jdbc;
   private final String skipLocked;
 
@@ -53,8 +56,10 @@ public class NoticeOutbox {
             INSERT INTO notice_delivery (notice_id, customer_id, email, recipient_name, status, next_attempt_at)
             SELECT :notice, c.id, c.email, c.name, 'PENDING', :now FROM customer c
             WHERE c.id IN (SELECT s.customer_id FROM customer_subscription s WHERE s.service_id IN (:services))
+              AND (c.updates_opt_out = FALSE OR :periodic = FALSE)
               AND NOT EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = :notice AND d.customer_id = c.id)""")
         .param("notice", noticeId).param("now", Timestamp.from(now)).param("services", serviceIds)
+        .param("periodic", noticeKey.startsWith(PERIODIC_PREFIX))
         .update();
   }
 

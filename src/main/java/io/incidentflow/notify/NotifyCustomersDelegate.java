@@ -4,10 +4,14 @@ import static io.incidentflow.incident.IncidentVariables.*;
 
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.incident.ProcessValues;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +41,11 @@ public class NotifyCustomersDelegate implements JavaDelegate {
       noticeKey = notice.key() + "-" + updateNumber;
       details.put("updateNumber", updateNumber);
       execution.setVariable(CUSTOMER_UPDATE_COUNT, updateNumber);
+    }
+    String cadence = ProcessValues.string(execution, UPDATE_CADENCE);
+    if (notice != Notice.RESOLVED && cadence != null) {
+      details.put("nextUpdateAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+          .format(ClockUtil.now().toInstant().plus(Duration.parse(cadence))));
     }
     notifier.notifyAffectedCustomers(IncidentSnapshot.of(execution), notice, noticeKey, details);
   }

@@ -7,6 +7,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import io.incidentflow.statuspage.LinkSigner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +48,14 @@ public class OutboxSender {
   private final TransactionTemplate transaction;
   private final String name = "sender-" + UUID.randomUUID();
   private final String messageIdDomain;
+  private final String publicUrl;
+  private final LinkSigner links;
+
+  /** Must match the unsubscribe page's purpose. */
+  static final String UNSUBSCRIBE_UPDATES = "unsubscribe-updates";
 
   public OutboxSender(NoticeOutbox outbox, Mailer mailer, JavaMailSenderImpl smtp, OutboxProperties properties,
-      ObjectMapper json, Clock clock, PlatformTransactionManager transactions, MailProperties mail) {
+      ObjectMapper json, Clock clock, PlatformTransactionManager transactions, MailProperties mail, LinkSigner links) {
     this.outbox = outbox;
     this.mailer = mailer;
     this.smtp = smtp;
@@ -56,6 +64,8 @@ public class OutboxSender {
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
     this.messageIdDomain = CustomerNotifier.domainOf(mail.from());
+    this.publicUrl = mail.publicUrl();
+    this.links = links;
   }
 
   @Scheduled(fixedDelayString = "${incidentflow.outbox.poll-interval}")
@@ -150,6 +160,9 @@ public class OutboxSender {
       throw new IllegalStateException("The stored model of notice " + delivery.noticeKey() + " is not JSON", e);
     }
     model.put("customerName", delivery.recipientName());
+    model.put("unsubscribeUrl", publicUrl + "/status/unsubscribe?customer="
+        + URLEncoder.encode(delivery.customerId(), StandardCharsets.UTF_8) + "&token="
+        + links.sign(UNSUBSCRIBE_UPDATES, delivery.customerId()));
     String messageId = delivery.incidentId() + "." + delivery.noticeKey() + "." + delivery.customerId() + "@" + messageIdDomain;
     return mailer.render(new MailMessage(new Recipient(delivery.recipientName(), delivery.email()), delivery.subject(),
         delivery.template(), model, messageId));

@@ -40,6 +40,7 @@ class ProductionProfileIT {
         "--spring.datasource.url=jdbc:h2:mem:prod-check",
         "--camunda.bpm.admin-user.password=" + adminPassword,
         "--incidentflow.intake.token=" + intakeToken,
+        "--incidentflow.links.secret=a-random-link-secret",
         "--spring.mail.host=127.0.0.1",
         "--incidentflow.mail.from=IncidentFlow <incidents@example.com>",
         "--incidentflow.mail.public-url=https://incidents.example.com").close();

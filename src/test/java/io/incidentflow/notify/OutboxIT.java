@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Customer notices through the outbox, on PostgreSQL, to a real SMTP server: each customer, each notice, once. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OutboxIT {
@@ -56,6 +56,7 @@ class OutboxIT {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired DataSource dataSource;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   private static int serviceNumber;
 
@@ -176,6 +177,32 @@ class OutboxIT {
     assertThat(received[0].getHeader("To")[0]).contains("eve@customer.example");
   }
 
+  @Test
+  void shouldStopPeriodicUpdatesForACustomerWhoUsesTheSignedLinkButKeepTheAllClear() throws Exception {
+    String service = newServiceWithCustomers(2);
+    IncidentSnapshot incident = openIncident(service);
+    enqueue(incident, "update", "update-1");
+    sender.sendDue();
+    MimeMessage toFirst = smtp.getReceivedMessagesForDomain(service + "-c0@customer.example")[0];
+    String text = MailboxController.plainText(toFirst);
+    java.util.regex.Matcher link = java.util.regex.Pattern
+        .compile("/status/unsubscribe\\?customer=(\\S+)&token=([0-9a-f]{64})").matcher(text);
+    assertThat(link.find()).as("the mail carries a signed unsubscribe link:%n%s", text).isTrue();
+    String customer = link.group(1);
+    String token = link.group(2);
+
+    assertThat(http.getForEntity("/status/unsubscribe?customer=" + customer + "&token=" + "0".repeat(64), String.class)
+        .getStatusCode().value()).isEqualTo(400);
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("customer", customer);
+    form.add("token", token);
+    assertThat(http.postForEntity("/status/unsubscribe", form, String.class).getBody()).contains("no more periodic status updates");
+
+    assertThat(enqueue(incident, "update", "update-2")).isEqualTo(1);
+    assertThat(enqueue(incident, "resolved", "resolved")).isEqualTo(2);
+    sender.sendDue(); // leaves the outbox empty for the other tests
+  }
+
   // ---------------------------------------------------------------------------------------------------------
 
   private String newServiceWithCustomers(int count) {
@@ -202,8 +229,13 @@ class OutboxIT {
   }
 
   private int enqueue(IncidentSnapshot incident, String notice) {
+    return enqueue(incident, notice, notice);
+  }
+
+  private int enqueue(IncidentSnapshot incident, String notice, String key) {
     Map<String, Object> details = new HashMap<>();
-    return transaction.execute(status -> notifier.notifyAffectedCustomers(incident, Notice.fromKey(notice), notice, details));
+    details.put("updateNumber", 1);
+    return transaction.execute(status -> notifier.notifyAffectedCustomers(incident, Notice.fromKey(notice), key, details));
   }
 
   private void assertEachCustomerGotOneMail(String service, int customers) throws Exception {
