@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.JobDriver;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.TestSmtp;
 import io.incidentflow.incident.TestIncidents;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,12 +46,17 @@ class StatusPageIT {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
+  @RegisterExtension
+  static GreenMailExtension smtp = TestSmtp.server().withPerMethodLifecycle(false);
+
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
+  static void peers(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
+    TestSmtp.register(registry);
   }
 
   @Autowired TestRestTemplate http;
+  @Autowired io.incidentflow.notify.CustomerDirectory directory;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JobDriver jobs;
@@ -120,6 +128,45 @@ class StatusPageIT {
         "Service disruption: Card payments fail");
     assertThat(dom).contains("&lt;script&gt;").doesNotContain("<script>alert");
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void shouldSubscribeAVisitorOnlyAfterTheyConfirmTheLinkMailedToThem() throws Exception {
+    int mailsBefore = smtp.getReceivedMessages().length;
+
+    ResponseEntity<String> requested = http.postForEntity("/status/subscribe", form("email", "fan@example.org", "service", "login"), String.class);
+
+    assertThat(requested.getBody()).contains("Check your mail");
+    assertThat(directory.all()).noneMatch(entry -> entry.email().equals("fan@example.org"));
+    jakarta.mail.internet.MimeMessage confirmation = smtp.getReceivedMessages()[mailsBefore];
+    String text = io.incidentflow.notify.MailboxTestAccess.plainText(confirmation);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/status/subscribe/confirm\\?token=([0-9a-f]{48})").matcher(text);
+    assertThat(link.find()).as("confirmation link in:%n%s", text).isTrue();
+
+    ResponseEntity<String> confirmed = http.postForEntity("/status/subscribe/confirm", form("token", link.group(1)), String.class);
+
+    assertThat(confirmed.getBody()).contains("Subscribed: you will hear about incidents of", "Login");
+    assertThat(directory.all()).anySatisfy(entry -> {
+      assertThat(entry.email()).isEqualTo("fan@example.org");
+      assertThat(entry.services()).containsExactly("login");
+    });
+  }
+
+  @Test
+  void shouldRefuseASubscriptionForTwoAddressesNamingTheField() {
+    ResponseEntity<String> response = http.postForEntity("/status/subscribe",
+        form("email", "a@example.org, b@example.org", "service", "login"), String.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("email: must be exactly one plain address");
+  }
+
+  private static org.springframework.util.MultiValueMap<String, String> form(String... pairs) {
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      form.add(pairs[i], pairs[i + 1]);
+    }
+    return form;
   }
 
   private String chromium(Path profile, String... arguments) throws Exception {
