@@ -51,7 +51,9 @@ public final class IncidentProcess {
   public static final String TASK_ESCALATE_CONFIRM_RECOVERY_SLA = "Task_EscalateConfirmRecoverySla";
 
   // Communicate
-  public static final String TIMER_CUSTOMER_UPDATE = "Timer_CustomerUpdate";
+  public static final String START_CUSTOMER_UPDATE_DUE = "StartEvent_CustomerUpdateDue";
+  public static final String TASK_WRITE_CUSTOMER_UPDATE = "Task_WriteCustomerUpdate";
+  public static final String TASK_APPROVE_CUSTOMER_UPDATE = "Task_ApproveCustomerUpdate";
   public static final String TASK_SEND_CUSTOMER_UPDATE = "Task_SendCustomerUpdate";
   public static final String TASK_RECORD_RESOLUTION = "Task_RecordResolution";
   public static final String TASK_NOTIFY_ALL_CLEAR = "Task_NotifyAllClear";

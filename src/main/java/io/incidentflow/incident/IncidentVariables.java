@@ -28,6 +28,7 @@ public final class IncidentVariables {
   public static final String REVIEW_TARGET = "reviewTarget";
   public static final String REVIEW_REQUIRED = "reviewRequired";
   public static final String AUTO_RESOLVE_ON_RECOVERY = "autoResolveOnRecovery";
+  public static final String UPDATE_APPROVAL_REQUIRED = "updateApprovalRequired";
 
   // Alerts from monitoring (alert intake), refreshed every few seconds
   public static final String ALERT_SOURCE = "alertSource";
@@ -59,6 +60,9 @@ public final class IncidentVariables {
 
   // Communicate
   public static final String CUSTOMER_UPDATE_COUNT = "customerUpdateCount";
+  /** The communications lead's text of a status update, and whether an incident manager approved it. */
+  public static final String UPDATE_TEXT = "updateText";
+  public static final String UPDATE_APPROVED = "updateApproved";
   /** What customers were told, notice by notice (filled when the review starts). */
   public static final String NOTICES_SENT = "noticesSent";
   /** Local input of a notify task: which notice to send (see {@code Notice}). */

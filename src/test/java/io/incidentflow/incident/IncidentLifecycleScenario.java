@@ -126,8 +126,12 @@ abstract class IncidentLifecycleScenario {
     complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice until further notice"));
     jobs.runDueJobs(pi);
 
-    // An hour later (SEV2's update cadence) customers get a status update.
+    // An hour later (SEV2's update cadence) the communications lead writes a status update, an incident
+    // manager approves it (SEV2), and customers get it.
     jobs.advanceClock(Duration.ofMinutes(61));
+    jobs.runDueJobs(pi);
+    complete(pi, TASK_WRITE_CUSTOMER_UPDATE, "cora", Map.of(UPDATE_TEXT, "The payment provider is restoring card payments."));
+    complete(pi, TASK_APPROVE_CUSTOMER_UPDATE, "ivy", Map.of(UPDATE_APPROVED, true));
     jobs.runDueJobs(pi);
 
     complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
@@ -161,6 +165,8 @@ abstract class IncidentLifecycleScenario {
     assertThat(messageIdsTo("ops@acme.example")).contains("<" + incidentId + ".confirmed.acme@incidentflow.local>",
         "<" + incidentId + ".update-1.acme@incidentflow.local>");
     assertThat(bodyTo("ops@acme.example", "Workaround available: " + title)).contains("Pay by invoice until further notice");
+    assertThat(bodyTo("ops@acme.example", "Update on the service disruption: " + title))
+        .contains("The payment provider is restoring card payments.");
 
     // The finished instance's history is the audit trail.
     HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
@@ -174,8 +180,8 @@ abstract class IncidentLifecycleScenario {
         TASK_NOTIFY_INCIDENT_CONFIRMED, SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC,
         TASK_APPLY_WORKAROUND, TASK_NOTIFY_WORKAROUND, END_RESOLVED,
         TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR, TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
-    assertThat(activities).contains(TIMER_ACKNOWLEDGE_SLA, TASK_ESCALATE_ACKNOWLEDGE_SLA, TIMER_CUSTOMER_UPDATE,
-        TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(activities).contains(TIMER_ACKNOWLEDGE_SLA, TASK_ESCALATE_ACKNOWLEDGE_SLA, START_CUSTOMER_UPDATE_DUE,
+        TASK_WRITE_CUSTOMER_UPDATE, TASK_APPROVE_CUSTOMER_UPDATE, TASK_SEND_CUSTOMER_UPDATE);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT)
         .singleResult().getAssignee()).isEqualTo("tom");
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(2);

@@ -322,28 +322,53 @@ class IncidentProcessTest {
   }
 
   @Test
-  void shouldSendCustomerUpdatesAtTheSeverityCadenceUntilResolved() {
+  void shouldHaveTheCommunicationsLeadWriteEachUpdateAndAManagerApproveItForSev2() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
-    assertThat(incident).variables().containsEntry(UPDATE_CADENCE, "PT1H");
+    assertThat(incident).variables().containsEntry(UPDATE_CADENCE, "PT1H").containsEntry(UPDATE_APPROVAL_REQUIRED, true);
 
-    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(1));
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE);
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(incident.getId()).taskDefinitionKey(TASK_WRITE_CUSTOMER_UPDATE)
+        .singleResult()).isNotNull().satisfies(task -> assertThat(task).hasCandidateGroup(GROUP_COMMUNICATIONS));
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "We are replacing a faulty card reader."));
+    complete(incident, TASK_APPROVE_CUSTOMER_UPDATE, Map.of(UPDATE_APPROVED, false));
+    // Sent back: the communications lead rewrites it.
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Card payments fail; pay by invoice meanwhile."));
+    complete(incident, TASK_APPROVE_CUSTOMER_UPDATE, Map.of(UPDATE_APPROVED, true));
     runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
-    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
-    runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
-    assertThat(notices).containsExactly("confirmed", "update", "update");
 
+    assertThat(notices).containsExactly("confirmed", "update");
+    assertThat(incident).isWaitingAtExactly(SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT);
+  }
+
+  @Test
+  void shouldSendSev3UpdatesWithoutApprovalAndStopUpdatesAtResolution() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected(), "SEV3");
+    assertThat(incident).variables().containsEntry(UPDATE_CADENCE, "PT4H").containsEntry(UPDATE_APPROVAL_REQUIRED, false);
+
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(4));
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Still working on it."));
+    runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(notices).containsExactly("confirmed", "update");
+
+    // The next update is being written when the service is resolved: it never goes out.
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(4));
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE);
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-    assertThat(management.createJobQuery().processInstanceId(incident.getId()).activityId(TIMER_CUSTOMER_UPDATE).count())
-        .isZero();
+
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey(TASK_WRITE_CUSTOMER_UPDATE).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(incident.getId())
+        .activityId(START_CUSTOMER_UPDATE_DUE).count()).isZero();
   }
 
   @Test
   void shouldSendNoCustomerUpdateWhenNoCustomerIsAffected() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
 
-    passTarget(incident, TIMER_CUSTOMER_UPDATE, Duration.ofHours(1));
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(1));
 
-    assertThat(incident).hasPassed("EndEvent_NoUpdateNeeded").hasNotPassed(TASK_SEND_CUSTOMER_UPDATE);
+    assertThat(incident).hasPassed("EndEvent_NoUpdateNeeded").hasNotPassed(TASK_WRITE_CUSTOMER_UPDATE);
     assertThat(notices).isEmpty();
   }
 
@@ -420,11 +445,15 @@ class IncidentProcessTest {
   }
 
   private ProcessInstance reachResolution(TestIncidents report) {
+    return reachResolution(report, "SEV2");
+  }
+
+  private ProcessInstance reachResolution(TestIncidents report, String severity) {
     ProcessInstance incident = report(report);
     runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     boolean customers = (Boolean) report.variables().get(CUSTOMER_IMPACT);
-    scope(incident, "SEV2", customers);
+    scope(incident, severity, customers);
     if (customers) {
       runAsyncStep(incident, TASK_NOTIFY_INCIDENT_CONFIRMED);
     }

@@ -57,7 +57,10 @@ class IncidentSeverityDecisionTest {
     assertThat(result.keySet()).containsExactlyInAnyOrder(IncidentVariables.SEVERITY,
         IncidentVariables.ACKNOWLEDGE_TARGET, IncidentVariables.SCOPE_TARGET, IncidentVariables.RESOLVE_TARGET,
         IncidentVariables.WORKAROUND_TARGET, IncidentVariables.UPDATE_CADENCE, IncidentVariables.REVIEW_TARGET,
-        IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY);
+        IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY,
+        IncidentVariables.UPDATE_APPROVAL_REQUIRED);
+    assertThat(result.<Boolean>getEntry(IncidentVariables.UPDATE_APPROVAL_REQUIRED))
+        .isEqualTo("SEV1".equals(severity) || "SEV2".equals(severity));
     assertThat(result.<Boolean>getEntry(IncidentVariables.AUTO_RESOLVE_ON_RECOVERY)).isEqualTo("SEV4".equals(severity));
   }
 }
