@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,18 +27,15 @@ public class CustomerNotifier {
   private final Clock clock;
   private final OutboxProperties properties;
   private final OutboxSender sender;
-  private final TaskExecutor executor;
 
   public CustomerNotifier(NoticeOutbox outbox, ServiceCatalog catalog, ObjectMapper json, Clock clock,
-      OutboxProperties properties, @Lazy OutboxSender sender,
-      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+      OutboxProperties properties, @Lazy OutboxSender sender) {
     this.outbox = outbox;
     this.catalog = catalog;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
     this.sender = sender;
-    this.executor = executor;
   }
 
   /**
@@ -71,7 +66,7 @@ public class CustomerNotifier {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          executor.execute(sender::poll);
+          sender.wakeUp();
         }
       });
     }

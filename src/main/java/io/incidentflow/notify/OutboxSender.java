@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -47,6 +51,12 @@ public class OutboxSender {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final String name = "sender-" + UUID.randomUUID();
+  private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "outbox-sender");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private final String messageIdDomain;
   private final String publicUrl;
   private final LinkSigner links;
@@ -71,6 +81,25 @@ public class OutboxSender {
   @Scheduled(fixedDelayString = "${incidentflow.outbox.poll-interval}")
   public void poll() {
     sendDue();
+  }
+
+  /** Sends soon on a thread of its own, instead of at the next poll; several wake-ups make one run. */
+  public void wakeUp() {
+    if (wakeUpPending.compareAndSet(false, true)) {
+      wakeUps.execute(() -> {
+        wakeUpPending.set(false);
+        try {
+          sendDue();
+        } catch (RuntimeException e) {
+          log.warn("Sending the outbox failed; the next poll retries: {}", e.getMessage());
+        }
+      });
+    }
+  }
+
+  @PreDestroy
+  void stopWakeUps() {
+    wakeUps.shutdownNow();
   }
 
   /** Sends all due mail; returns how many mails the SMTP server accepted. */

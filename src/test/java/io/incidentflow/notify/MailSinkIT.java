@@ -10,10 +10,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** The local demo's mail sink: mail sent over SMTP shows up at /mailbox. Ports of its own, not the demo's. */
+/**
+ * The local demo as `mvn spring-boot:run` wires it (default profile, job executor on, H2): its mail sink
+ * shows mail sent over SMTP at /mailbox. Ports of its own, not the demo's.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:mail-sink;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
     "incidentflow.mail-sink.smtp-port=39125",
     "incidentflow.mail-sink.imap-port=39143",
     "spring.mail.port=39125"})
