@@ -1,17 +1,21 @@
 package io.incidentflow.notify;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -26,14 +30,22 @@ public class Mailer {
 
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
   private final JavaMailSender sender;
   private final ITemplateEngine templates;
   private final MailProperties properties;
+  private final InternetAddress from;
 
   public Mailer(JavaMailSender sender, ITemplateEngine templates, MailProperties properties) {
     this.sender = sender;
     this.templates = templates;
     this.properties = properties;
+    try {
+      this.from = InternetAddress.parse(properties.from(), true)[0];
+    } catch (AddressException e) {
+      throw new IllegalStateException("incidentflow.mail.from is not a valid address: " + properties.from(), e);
+    }
   }
 
   public void send(MailMessage mail) throws MailException {
@@ -48,15 +60,21 @@ public class Mailer {
     String html = templates.process("mail/" + mail.template(), context);
     String text = templates.process("mail/" + mail.template() + ".txt", context);
 
+    MimeMessage template = sender.createMimeMessage();
     MimeMessage message = mail.messageId() == null
-        ? sender.createMimeMessage()
-        : new FixedIdMimeMessage(sender.createMimeMessage(), "<" + headerSafe(mail.messageId()) + ">");
+        ? template
+        : new FixedIdMimeMessage(template, "<" + headerSafe(mail.messageId()) + ">");
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-      helper.setFrom(InternetAddress.parse(properties.from(), true)[0]);
-      helper.setTo(address(mail.to()));
-      helper.setSubject(headerSafe(mail.subject()));
-      helper.setText(text, html);
+      message.setFrom(from);
+      message.setRecipient(Message.RecipientType.TO, address(mail.to()));
+      message.setSubject(headerSafe(mail.subject()), UTF_8);
+      message.setSentDate(new Date());
+      // Plain text first, HTML preferred: one multipart/alternative, nothing nested.
+      MimeBodyPart textPart = new MimeBodyPart();
+      textPart.setText(text, UTF_8, "plain");
+      MimeBodyPart htmlPart = new MimeBodyPart();
+      htmlPart.setText(html, UTF_8, "html");
+      message.setContent(new MimeMultipart("alternative", textPart, htmlPart));
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Cannot build the mail '" + mail.subject() + "' to " + mail.to().email(), e);
     }

@@ -115,70 +115,80 @@ public class OutboxSender {
   public synchronized int sendDue(int maxMails) {
     int accepted = 0;
     int attempted = 0;
-    while (attempted < maxMails) {
-      Instant now = clock.instant();
-      int limit = Math.min(properties.batchSize(), maxMails - attempted);
-      List<NoticeDelivery> batch = transaction.execute(status ->
-          outbox.claim(name, limit, now, now.plus(properties.lease())));
-      if (batch == null || batch.isEmpty()) {
-        return accepted;
+    Transport transport = null;
+    try {
+      while (attempted < maxMails) {
+        Instant now = clock.instant();
+        int limit = Math.min(properties.batchSize(), maxMails - attempted);
+        List<NoticeDelivery> batch = transaction.execute(status ->
+            outbox.claim(name, limit, now, now.plus(properties.lease())));
+        if (batch == null || batch.isEmpty()) {
+          return accepted;
+        }
+        if (transport == null) {
+          try {
+            transport = smtp.getSession().getTransport("smtp");
+            transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+          } catch (MessagingException e) {
+            postpone(batch, 0, "SMTP server unreachable: " + e.getMessage());
+            return accepted;
+          }
+        }
+        Batch result = send(batch, transport);
+        accepted += result.accepted;
+        attempted += batch.size();
+        if (result.serverDown) {
+          return accepted;
+        }
       }
-      Batch result = send(batch);
-      accepted += result.accepted;
-      attempted += batch.size();
-      if (result.serverDown) {
-        return accepted;
-      }
+      return accepted;
+    } finally {
+      close(transport);
     }
-    return accepted;
   }
 
   private record Batch(int accepted, boolean serverDown) {}
 
-  private Batch send(List<NoticeDelivery> batch) {
+  /** Sends a claimed batch over the open connection; the whole run of batches shares one connection. */
+  private Batch send(List<NoticeDelivery> batch, Transport transport) {
     int accepted = 0;
-    Transport transport = null;
-    try {
-      transport = smtp.getSession().getTransport("smtp");
-      transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
-    } catch (MessagingException e) {
-      postpone(batch, 0, "SMTP server unreachable: " + e.getMessage());
-      return new Batch(0, true);
-    }
-    try {
-      for (int i = 0; i < batch.size(); i++) {
-        NoticeDelivery delivery = batch.get(i);
-        MimeMessage message;
-        try {
-          message = render(delivery);
-        } catch (RuntimeException e) {
-          outbox.markFailed(delivery.id(), "Cannot build the mail: " + e.getMessage());
-          continue;
-        }
-        try {
-          transport.sendMessage(message, message.getAllRecipients());
-          outbox.markSent(delivery.id(), clock.instant());
-          accepted++;
-        } catch (SendFailedException e) {
-          if (isPermanent(e)) {
-            outbox.markFailed(delivery.id(), "Refused by the SMTP server: " + e.getMessage());
-          } else {
-            retryLater(delivery, e.getMessage());
-          }
-        } catch (MessagingException e) {
-          // The connection broke: this and the rest of the batch wait for the server to come back.
-          postpone(batch, i, "SMTP failure: " + e.getMessage());
-          return new Batch(accepted, true);
-        }
-      }
-    } finally {
+    for (int i = 0; i < batch.size(); i++) {
+      NoticeDelivery delivery = batch.get(i);
+      MimeMessage message;
       try {
-        transport.close();
+        message = render(delivery);
+      } catch (RuntimeException e) {
+        outbox.markFailed(delivery.id(), "Cannot build the mail: " + e.getMessage());
+        continue;
+      }
+      try {
+        transport.sendMessage(message, message.getAllRecipients());
+        outbox.markSent(delivery.id(), clock.instant());
+        accepted++;
+      } catch (SendFailedException e) {
+        if (isPermanent(e)) {
+          outbox.markFailed(delivery.id(), "Refused by the SMTP server: " + e.getMessage());
+        } else {
+          retryLater(delivery, e.getMessage());
+        }
       } catch (MessagingException e) {
-        log.debug("Closing the SMTP connection failed: {}", e.getMessage());
+        // The connection broke: this and the rest of the batch wait for the server to come back.
+        postpone(batch, i, "SMTP failure: " + e.getMessage());
+        return new Batch(accepted, true);
       }
     }
     return new Batch(accepted, false);
+  }
+
+  private static void close(Transport transport) {
+    if (transport == null) {
+      return;
+    }
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      log.debug("Closing the SMTP connection failed: {}", e.getMessage());
+    }
   }
 
   MimeMessage render(NoticeDelivery delivery) {
