@@ -84,10 +84,14 @@ public class NoticeOutbox {
         .param("sender", sender).param("ids", ids).query(NoticeOutbox::map).list();
   }
 
-  public void markSent(long id, Instant at) {
+  /** Marks several mails sent in one round trip. */
+  public void markSent(List<Long> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
     jdbc.sql("UPDATE notice_delivery SET status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = NULL, "
-            + "claimed_by = NULL, lease_until = NULL WHERE id = :id")
-        .param("at", Timestamp.from(at)).param("id", id).update();
+            + "claimed_by = NULL, lease_until = NULL WHERE id IN (:ids)")
+        .param("at", Timestamp.from(at)).param("ids", ids).update();
   }
 
   public void markRetry(long id, Instant nextAttempt, String error) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds: claims a batch, sends it over one SMTP connection and marks every mail sent
- * the moment the server accepted it. A crash loses at most the mark of the one mail in flight (its
- * Message-ID, the same on a re-send, lets a mail system recognise it). A refusal of one recipient does not
+ * Sends what the outbox holds: claims a batch, sends it over one SMTP connection and marks the mails the
+ * server accepted, ten at a time. A crash loses at most the marks of those ten (their Message-IDs, the same
+ * on a re-send, let a mail system recognise them). A refusal of one recipient does not
  * block the others; an unreachable server leaves the rest for later, with backoff.
  */
 @Component
@@ -42,6 +43,8 @@ public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {};
+  /** Accepted mails marked per round trip. */
+  static final int MARK_EVERY = 10;
 
   private final NoticeOutbox outbox;
   private final Mailer mailer;
@@ -149,8 +152,21 @@ public class OutboxSender {
 
   private record Batch(int accepted, boolean serverDown) {}
 
-  /** Sends a claimed batch over the open connection; the whole run of batches shares one connection. */
+  /**
+   * Sends a claimed batch over the open connection; the whole run of batches shares one connection. Accepted
+   * mails are marked in groups of {@link #MARK_EVERY}: a crash between the server's acceptance and the mark
+   * re-sends at most that many, with the same Message-ID.
+   */
   private Batch send(List<NoticeDelivery> batch, Transport transport) {
+    List<Long> sent = new ArrayList<>(MARK_EVERY);
+    try {
+      return send(batch, transport, sent);
+    } finally {
+      outbox.markSent(sent, clock.instant());
+    }
+  }
+
+  private Batch send(List<NoticeDelivery> batch, Transport transport, List<Long> sent) {
     int accepted = 0;
     for (int i = 0; i < batch.size(); i++) {
       NoticeDelivery delivery = batch.get(i);
@@ -163,8 +179,12 @@ public class OutboxSender {
       }
       try {
         transport.sendMessage(message, message.getAllRecipients());
-        outbox.markSent(delivery.id(), clock.instant());
+        sent.add(delivery.id());
         accepted++;
+        if (sent.size() >= MARK_EVERY) {
+          outbox.markSent(sent, clock.instant());
+          sent.clear();
+        }
       } catch (SendFailedException e) {
         if (isPermanent(e)) {
           outbox.markFailed(delivery.id(), "Refused by the SMTP server: " + e.getMessage());
