@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The alert-intake benchmark (see BENCHMARKS.md): embedded PostgreSQL, N = 8 client threads, about 2 minutes.
+# Runs only IntakeBenchmark (surefire runs nothing; failsafe's -Dit.test overrides its *IT include pattern).
+# Results: stdout and target/bench/intake.md. Extra arguments go to Maven, e.g. a JFR profile:
+#   bench/intake.sh "-DargLine=-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# A benchmark on a 2-core machine is only as good as the idle cores it gets: warn if something else is busy.
+if [[ -r /proc/stat ]]; then
+  read -r idle1 total1 < <(awk '/^cpu /{print $5+$6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
+  sleep 2
+  read -r idle2 total2 < <(awk '/^cpu /{print $5+$6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
+  busy=$(( 100 - 100 * (idle2 - idle1) / (total2 - total1) ))
+  if (( busy > 10 )); then
+    echo "WARNING: the machine is ${busy}% busy before the benchmark starts; figures will be low." \
+      "Check the 'other processes' CPU column of the results." >&2
+  fi
+fi
+
+mvn -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=IntakeBenchmark -Dit.failIfNoSpecifiedTests=false "$@"

