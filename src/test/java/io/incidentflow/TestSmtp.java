@@ -5,12 +5,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The integration tests' SMTP server (GreenMail), on a port of its own so that a running local demo (which
- * has its mail sink on 3025) does not get in the way.
+ * The integration tests' SMTP server (GreenMail), on a free port of its own, so that a running local demo
+ * (its mail sink is on 3025) or another test run does not get in the way.
  */
 public final class TestSmtp {
 
-  public static final ServerSetup SMTP = new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  public static final ServerSetup SMTP =
+      new ServerSetup(TestMailSinkPorts.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
   private TestSmtp() {}
 
