@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,13 +39,6 @@ public class IncidentRepository {
 
   public Optional<Incident> findById(String id) {
     return jdbc.sql("SELECT * FROM incident WHERE id = :id").param("id", id).query(IncidentRepository::map).optional();
-  }
-
-  public List<Incident> findByStatus(IncidentStatus status) {
-    return jdbc.sql("SELECT * FROM incident WHERE status = :status ORDER BY opened_at")
-        .param("status", status.name())
-        .query(IncidentRepository::map)
-        .list();
   }
 
   public void updateSeverity(String id, String severity) {

@@ -128,11 +128,6 @@ public class AlertRepository {
         .list();
   }
 
-  public long countForIncident(String incidentId) {
-    return jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :incident")
-        .param("incident", incidentId).query(Long.class).single();
-  }
-
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
