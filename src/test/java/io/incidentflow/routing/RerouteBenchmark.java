@@ -100,38 +100,16 @@ class RerouteBenchmark {
       </definitions>
       """;
 
-  static final Path dir = tempDir();
+  static final Path dir = HaproxyTestbed.tempDir("haproxy-reroute-bench");
   static HaproxyTestbed haproxy;
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("haproxy-reroute-bench");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void catalog(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
     // As HaproxyFallbackIT: checkout is routed through the test HAProxy (the other two are not used here).
-    service(registry, 0, "checkout", "unix:" + dir.resolve("admin.sock"), HaproxyTestbed.PRIMARY);
-    service(registry, 1, "search", "unix:" + dir.resolve("missing.sock"), HaproxyTestbed.PRIMARY);
-    service(registry, 2, "login", "unix:" + dir.resolve("admin.sock"), "no-such-server");
-  }
-
-  private static void service(DynamicPropertyRegistry registry, int i, String id, String address, String primary) {
-    String prefix = "incidentflow.services[" + i + "].";
-    registry.add(prefix + "id", () -> id);
-    registry.add(prefix + "name", () -> Character.toUpperCase(id.charAt(0)) + id.substring(1));
-    registry.add(prefix + "tier", () -> 1);
-    registry.add(prefix + "technician-group", () -> "application");
-    registry.add(prefix + "runbook", () -> "Serve from the backup by hand.");
-    registry.add(prefix + "haproxy.address", () -> address);
-    registry.add(prefix + "haproxy.backend", () -> HaproxyTestbed.BACKEND);
-    registry.add(prefix + "haproxy.primaries[0]", () -> primary);
-    registry.add(prefix + "haproxy.backups[0]", () -> HaproxyTestbed.BACKUP);
-    registry.add(prefix + "haproxy.take-out-with", () -> "DRAIN");
+    HaproxyTestbed.routeService(registry, 0, "checkout", "unix:" + dir.resolve("admin.sock"), HaproxyTestbed.PRIMARY);
+    HaproxyTestbed.routeService(registry, 1, "search", "unix:" + dir.resolve("missing.sock"), HaproxyTestbed.PRIMARY);
+    HaproxyTestbed.routeService(registry, 2, "login", "unix:" + dir.resolve("admin.sock"), "no-such-server");
   }
 
   @BeforeAll

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real HAProxy on loopback for integration tests: one frontend, one backend with a primary and a
@@ -39,6 +40,33 @@ public final class HaproxyTestbed implements AutoCloseable {
     this.primary = answering("primary");
     this.backup = answering("backup");
     this.frontendPort = freePort();
+  }
+
+  /** A folder for the testbed's configuration and admin socket; known before any Spring context starts. */
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Adds service {@code i} of the catalog, routed through HAProxy at {@code address} with {@code primary} as
+   * its primary and the testbed's backup (DRAIN), to a test's dynamic properties.
+   */
+  public static void routeService(DynamicPropertyRegistry registry, int i, String id, String address, String primary) {
+    String prefix = "incidentflow.services[" + i + "].";
+    registry.add(prefix + "id", () -> id);
+    registry.add(prefix + "name", () -> Character.toUpperCase(id.charAt(0)) + id.substring(1));
+    registry.add(prefix + "tier", () -> 1);
+    registry.add(prefix + "technician-group", () -> "application");
+    registry.add(prefix + "runbook", () -> "Serve from the backup by hand.");
+    registry.add(prefix + "haproxy.address", () -> address);
+    registry.add(prefix + "haproxy.backend", () -> BACKEND);
+    registry.add(prefix + "haproxy.primaries[0]", () -> primary);
+    registry.add(prefix + "haproxy.backups[0]", () -> BACKUP);
+    registry.add(prefix + "haproxy.take-out-with", () -> "DRAIN");
   }
 
   /** Whether this machine can run the testbed; CI must (its .ci/run installs haproxy). */
