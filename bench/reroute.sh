@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=RerouteBenchmark -Dit.failIfNoSpecifiedTests=false
+  -Dit.test=RerouteBenchmark -Dit.failIfNoSpecifiedTests=false "$@"
 cat target/bench/reroute.md

@@ -10,6 +10,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HAProxy forgets runtime state on reload or restart. At start-up and then every few seconds this puts back
@@ -24,12 +26,15 @@ public class RerouteKeeper {
   private final ServiceCatalog catalog;
   private final HaproxyTrafficRouter haproxy;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
-  public RerouteKeeper(TrafficChangeRepository changes, ServiceCatalog catalog, HaproxyTrafficRouter haproxy, Clock clock) {
+  public RerouteKeeper(TrafficChangeRepository changes, ServiceCatalog catalog, HaproxyTrafficRouter haproxy, Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.changes = changes;
     this.catalog = catalog;
     this.haproxy = haproxy;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -47,8 +52,7 @@ public class RerouteKeeper {
         continue;
       }
       try {
-        if (haproxy.reapply(change, service.haproxy())) {
-          changes.markReapplied(change.id(), clock.instant());
+        if (reapply(change, service)) {
           reapplied++;
           log.warn("{}: HAProxy had lost {}/{} {}; set it again", change.incidentId(), change.backend(), change.server(),
               change.stateAfter());
@@ -59,5 +63,22 @@ public class RerouteKeeper {
       }
     }
     return reapplied;
+  }
+
+  /**
+   * Sets the change again if HAProxy lost it, under a lock on its row: a fail-back running at this moment holds
+   * that lock, so the change is either restored already (and left alone) or is restored after this.
+   */
+  boolean reapply(TrafficChange change, ServiceDefinition service) {
+    return Boolean.TRUE.equals(transactions.execute(status -> {
+      if (changes.lockIfActive(change.id()).isEmpty()) {
+        return false;
+      }
+      if (!haproxy.reapply(change, service.haproxy())) {
+        return false;
+      }
+      changes.markReapplied(change.id(), clock.instant());
+      return true;
+    }));
   }
 }

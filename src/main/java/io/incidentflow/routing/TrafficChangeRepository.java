@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +52,23 @@ public class TrafficChangeRepository {
         .query(TrafficChangeRepository::map).list();
   }
 
+  /**
+   * The incident's changes not put back yet, locked until the caller's transaction ends: fail-back holds them
+   * while it restores HAProxy, so that {@link RerouteKeeper} cannot set a change again that is being undone.
+   */
+  public List<TrafficChange> activeLocked(String incidentId, String serviceId) {
+    return jdbc.sql("SELECT * FROM traffic_change WHERE incident_id = :incident AND service_id = :service "
+            + "AND restored_at IS NULL ORDER BY id FOR UPDATE")
+        .param("incident", incidentId).param("service", serviceId)
+        .query(TrafficChangeRepository::map).list();
+  }
+
+  /** The change if it is still in force, locked until the caller's transaction ends; empty once restored. */
+  public Optional<TrafficChange> lockIfActive(long id) {
+    return jdbc.sql("SELECT * FROM traffic_change WHERE id = :id AND restored_at IS NULL FOR UPDATE")
+        .param("id", id).query(TrafficChangeRepository::map).optional();
+  }
+
   public List<TrafficChange> ofIncident(String incidentId) {
     return jdbc.sql("SELECT * FROM traffic_change WHERE incident_id = :incident ORDER BY id")
         .param("incident", incidentId).query(TrafficChangeRepository::map).list();
@@ -67,9 +85,8 @@ public class TrafficChangeRepository {
   }
 
   public void markReapplied(long id, Instant at) {
-    ownTransaction.executeWithoutResult(status -> jdbc.sql(
-            "UPDATE traffic_change SET reapplied_count = reapplied_count + 1, last_reapplied_at = :at WHERE id = :id")
-        .param("at", Timestamp.from(at)).param("id", id).update());
+    jdbc.sql("UPDATE traffic_change SET reapplied_count = reapplied_count + 1, last_reapplied_at = :at WHERE id = :id")
+        .param("at", Timestamp.from(at)).param("id", id).update();
   }
 
   private static TrafficChange map(ResultSet rs, int row) throws SQLException {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.incident.TestIncidents;
 import io.incidentflow.routing.haproxy.HaproxyTestbed;
 import java.io.IOException;
@@ -85,6 +86,7 @@ class HaproxyFallbackIT {
   @Autowired JobDriver jobs;
   @Autowired TrafficChangeRepository changes;
   @Autowired RerouteKeeper keeper;
+  @Autowired ServiceCatalog catalog;
 
   @BeforeEach
   void requireHaproxy() {
@@ -151,6 +153,27 @@ class HaproxyFallbackIT {
     tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
     jobs.runDueJobs(incident.getId());
     await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
+  }
+
+  @Test
+  void shouldNotPutBackADrainThatFailBackUndidWhileTheKeeperWasChecking() throws Exception {
+    ProcessInstance incident = reachResolution("checkout");
+    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    jobs.runDueJobs(incident.getId());
+    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "backup"::equals);
+    String incidentId = (String) runtime.getVariable(incident.getId(), INCIDENT_ID);
+    // What the keeper's round read just before the fail-back ran (found by a benchmark, where they raced).
+    TrafficChange readByTheKeeper = changes.ofIncident(incidentId).get(0);
+
+    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
+    jobs.runDueJobs(incident.getId());
+    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
+
+    assertThat(keeper.reapply(readByTheKeeper, catalog.get("checkout"))).isFalse();
+    assertThat(haproxy.get()).as("users stay on the primary").isEqualTo("primary");
+    assertThat(changes.ofIncident(incidentId)).singleElement()
+        .satisfies(change -> assertThat(change.reappliedCount()).isZero());
   }
 
   @Test

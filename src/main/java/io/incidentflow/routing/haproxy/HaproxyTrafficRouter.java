@@ -58,7 +58,6 @@ public class HaproxyTrafficRouter implements TrafficRouter {
       if (planned.isEmpty()) {
         planned = plan(service, incidentId, haproxy);
         changes.recordBeforeChanging(planned);
-        planned = changes.active(incidentId, service.id());
       } else {
         log.info("{}: reroute of {} retried; keeping the states recorded by the first attempt", incidentId, service.id());
       }
@@ -119,7 +118,7 @@ public class HaproxyTrafficRouter implements TrafficRouter {
   public RerouteResult failBack(ServiceDefinition service, String incidentId) {
     HaproxyRoute route = service.haproxy();
     HaproxyRuntimeClient haproxy = client(route);
-    List<TrafficChange> active = changes.active(incidentId, service.id());
+    List<TrafficChange> active = changes.activeLocked(incidentId, service.id());
     try {
       for (TrafficChange change : active) {
         haproxy.setServerState(change.backend(), change.server(), ServerAdminState.valueOf(change.stateBefore()));
