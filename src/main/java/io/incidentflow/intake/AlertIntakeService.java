@@ -8,7 +8,6 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.intake.AlertOutcome.Outcome;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -95,7 +94,7 @@ public class AlertIntakeService {
       String winner = alerts.findOpen(alert.dedupKey()).orElseThrow().incidentId();
       return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, winner);
     }
-    startIncident(incidentId, alert, now);
+    startIncident(incidentId, alert);
     return new AlertOutcome(alert.dedupKey(), Outcome.OPENED, incidentId);
   }
 
@@ -123,20 +122,14 @@ public class AlertIntakeService {
     }
   }
 
-  private void startIncident(String incidentId, Alert alert, Instant now) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(SERVICE_ID, alert.serviceId());
-    variables.put(TITLE, AlertText.title(alert.summary()));
-    variables.put(DESCRIPTION, AlertText.limit(alert.description(), 4000));
-    variables.put(CUSTOMER_IMPACT, alert.customerImpact());
-    variables.put(REPORTED_SEVERITY, alert.severity());
-    variables.put(REPORTER, alert.source().reporter());
-    variables.put(ALERT_SOURCE, alert.source().reporter());
-    variables.put(ALERT_COUNT, 1L);
-    variables.put(ALERT_LAST_SEEN_AT, now.toString());
-    variables.put(ALERTS, AlertText.digestLine(alert.dedupKey(), alert.summary(), false, 1, now));
+  /**
+   * Starts the instance with nothing but its business key: the alert stored in this transaction is where the
+   * process reads the details from (CopyAlertDetailsListener, in the job after "Alert received"), which keeps
+   * a storm of new alerts from writing a dozen variables each inside the request.
+   */
+  private void startIncident(String incidentId, Alert alert) {
     ProcessInstance instance = runtime.createMessageCorrelation(IncidentProcess.MESSAGE_ALERT_RECEIVED)
-        .processInstanceBusinessKey(incidentId).setVariables(variables).correlateStartMessage();
+        .processInstanceBusinessKey(incidentId).correlateStartMessage();
     log.info("Opened {} for {} alert {} (instance {})", incidentId, alert.source(), alert.dedupKey(), instance.getId());
   }
 

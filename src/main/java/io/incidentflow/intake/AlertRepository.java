@@ -20,6 +20,10 @@ public class AlertRepository {
   /** Alert activity of one incident: all alerts, and the newest. */
   public record Activity(String incidentId, long count, Instant lastSeenAt) {}
 
+  /** The alert that opened an incident, as the incident's process needs it. */
+  public record Opening(AlertSource source, String dedupKey, String serviceId, String severity, String summary,
+      String description, boolean customerImpact) {}
+
   /** One key of an incident with its own count, for the readable list on the incident. */
   public record KeyActivity(String dedupKey, String summary, boolean resolved, long count, Instant lastSeenAt) {}
 
@@ -31,21 +35,42 @@ public class AlertRepository {
 
   public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
     jdbc.sql("""
-            INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, payload, received_at,
-                               incident_id, outcome)
-            VALUES (:source, :dedupKey, :status, :serviceId, :severity, :summary, :payload, :receivedAt,
-                    :incidentId, :outcome)""")
+            INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
+                               customer_impact, payload, received_at, incident_id, outcome)
+            VALUES (:source, :dedupKey, :status, :serviceId, :severity, :summary, :description,
+                    :customerImpact, :payload, :receivedAt, :incidentId, :outcome)""")
         .param("source", alert.source().name())
         .param("dedupKey", alert.dedupKey())
         .param("status", alert.status().name())
         .param("serviceId", alert.serviceId())
         .param("severity", alert.severity())
         .param("summary", alert.summary())
+        .param("description", alert.description())
+        .param("customerImpact", alert.customerImpact())
         .param("payload", alert.payload())
         .param("receivedAt", Timestamp.from(receivedAt))
         .param("incidentId", outcome.incidentId())
         .param("outcome", outcome.outcome().name())
         .update();
+  }
+
+  /** The first alert stored as having opened the incident; empty for an incident that was not opened by one. */
+  public Optional<Opening> openingOf(String incidentId) {
+    return jdbc.sql("""
+            SELECT source, dedup_key, service_id, severity, summary, description, customer_impact FROM alert
+            WHERE incident_id = :incident AND outcome = 'OPENED' ORDER BY id FETCH FIRST 1 ROWS ONLY""")
+        .param("incident", incidentId)
+        .query((rs, row) -> new Opening(AlertSource.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)))
+        .optional();
+  }
+
+  /** All alerts of one incident so far. */
+  public Activity activityOf(String incidentId) {
+    return jdbc.sql("SELECT COUNT(*), MAX(received_at) FROM alert WHERE incident_id = :incident")
+        .param("incident", incidentId)
+        .query((rs, row) -> new Activity(incidentId, rs.getLong(1), instant(rs.getTimestamp(2))))
+        .single();
   }
 
   public Optional<OpenAlert> findOpen(String dedupKey) {

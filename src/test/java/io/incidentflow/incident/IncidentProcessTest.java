@@ -424,13 +424,18 @@ class IncidentProcessTest {
 
   @Test
   void shouldRegisterAnIncidentOpenedByAnAlertInAJobOfItsOwn() {
+    // The alert's details come from the stored alert (CopyAlertDetailsListener), here from the test's report.
+    Mocks.register("copyAlertDetails", (ExecutionListener) execution ->
+        execution.setVariables(TestIncidents.checkoutOutageWithCustomersAffected().variables()));
     ProcessInstance incident = BpmnAwareTests.runtimeService().createMessageCorrelation(MESSAGE_ALERT_RECEIVED)
-        .processInstanceBusinessKey("INC-2026-4242")
-        .setVariables(TestIncidents.checkoutOutageWithCustomersAffected().variables()).correlateStartMessage();
+        .processInstanceBusinessKey("INC-2026-4242").correlateStartMessage();
 
     assertThat(incident).isWaitingAt(START_ALERT_RECEIVED).hasNotPassed(TASK_REGISTER_INCIDENT);
+    assertThat(BpmnAwareTests.runtimeService().getVariables(incident.getId())).as("no alert details written at intake")
+        .doesNotContainKeys(SERVICE_ID, TITLE, DESCRIPTION, REPORTED_SEVERITY, CUSTOMER_IMPACT);
     runAsyncStep(incident, START_ALERT_RECEIVED);
     assertThat(incident).hasPassed(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT).isWaitingAt(TASK_PAGE_ON_CALL);
+    assertThat(incident).variables().containsEntry(SERVICE_ID, "checkout").containsKey(SEVERITY);
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.incident.IncidentProcess;
 import java.io.IOException;
@@ -76,6 +77,7 @@ class AlertmanagerBinaryIT {
   @Autowired IntakeProperties intake;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
+  @Autowired JobDriver jobs;
 
   final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -171,6 +173,7 @@ class AlertmanagerBinaryIT {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
         .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult();
     assertThat(instance).as("process instance of incident %s", incidentId).isNotNull();
+    jobs.runDueJobs(instance.getId());
     assertThat(runtime.getVariable(instance.getId(), SERVICE_ID)).isEqualTo("checkout");
     assertThat(jdbc.sql("SELECT payload FROM alert WHERE dedup_key = :key ORDER BY id LIMIT 1")
         .param("key", dedupKey).query(String.class).single())
