@@ -6,6 +6,7 @@ import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,21 @@ public class RegisterIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String reporter = ProcessValues.string(execution, REPORTER);
+    if (reporter == null) {
+      // Reported in Tasklist or over REST: the logged-in user. (Not camunda:initiator, which writes a variable at
+      // every start, each alert's included, where intake keeps its transaction to the bare start.)
+      Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      reporter = user == null ? null : user.getUserId();
+      execution.setVariable(REPORTER, reporter);
+    }
     IncidentReport report = new IncidentReport(
         ProcessValues.string(execution, SERVICE_ID),
         ProcessValues.string(execution, TITLE),
         ProcessValues.string(execution, DESCRIPTION),
         ProcessValues.flag(execution, CUSTOMER_IMPACT),
         ProcessValues.string(execution, REPORTED_SEVERITY),
-        ProcessValues.string(execution, REPORTER));
+        reporter);
     Incident incident;
     try {
       incident = incidents.open(execution.getProcessBusinessKey(), report, execution.getProcessInstanceId());

@@ -18,12 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns alerts into incidents, once per problem. Each alert is handled in one transaction: it is stored with
@@ -45,11 +41,9 @@ public class AlertIntakeService {
   private final IdentityService identity;
   private final IntakeProperties properties;
   private final Clock clock;
-  private final TransactionTemplate savepoint;
 
   public AlertIntakeService(AlertRepository alerts, IncidentService incidents, RuntimeService runtime,
-      TaskService tasks, IdentityService identity, IntakeProperties properties, Clock clock,
-      PlatformTransactionManager transactions) {
+      TaskService tasks, IdentityService identity, IntakeProperties properties, Clock clock) {
     this.alerts = alerts;
     this.incidents = incidents;
     this.runtime = runtime;
@@ -57,8 +51,6 @@ public class AlertIntakeService {
     this.identity = identity;
     this.properties = properties;
     this.clock = clock;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @Transactional
@@ -84,12 +76,12 @@ public class AlertIntakeService {
     if (alert.groupKey() != null) {
       Optional<String> groupIncident =
           alerts.findGroupIncident(alert.groupKey(), alert.serviceId(), now.minus(properties.groupingWindow()));
-      if (groupIncident.isPresent() && claim(alert, groupIncident.get(), now)) {
+      if (groupIncident.isPresent() && alerts.claim(alert, groupIncident.get(), now)) {
         return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, groupIncident.get());
       }
     }
     String incidentId = incidents.nextId();
-    if (!claim(alert, incidentId, now)) {
+    if (!alerts.claim(alert, incidentId, now)) {
       // Another node or thread opened the incident for this key a moment ago: join it.
       String winner = alerts.findOpen(alert.dedupKey()).orElseThrow().incidentId();
       return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, winner);
@@ -110,16 +102,6 @@ public class AlertIntakeService {
   private ProcessInstance runningInstance(String incidentId) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
         .processDefinitionKey(IncidentProcess.PROCESS_KEY).active().singleResult();
-  }
-
-  /** Inserts the key under a savepoint: a unique violation must not abort the whole transaction (PostgreSQL). */
-  private boolean claim(Alert alert, String incidentId, Instant now) {
-    try {
-      savepoint.executeWithoutResult(status -> alerts.insertOpen(alert, incidentId, now));
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
   }
 
   /**

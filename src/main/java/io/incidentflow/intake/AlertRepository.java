@@ -1,11 +1,19 @@
 package io.incidentflow.intake;
 
+import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every alert received ({@code alert}), and which dedup key belongs to which open incident
@@ -28,9 +36,16 @@ public class AlertRepository {
   public record KeyActivity(String dedupKey, String summary, boolean resolved, long count, Instant lastSeenAt) {}
 
   private final JdbcClient jdbc;
+  private final boolean postgres;
+  private final TransactionTemplate savepoint;
 
-  public AlertRepository(JdbcClient jdbc) {
+  public AlertRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.postgres = "PostgreSQL".equals(
+        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
@@ -81,19 +96,37 @@ public class AlertRepository {
         .optional();
   }
 
-  /** Claims the key for the incident; a key held already fails with a unique violation. */
-  public void insertOpen(Alert alert, String incidentId, Instant openedAt) {
-    jdbc.sql("""
-            INSERT INTO open_alert (dedup_key, incident_id, source, service_id, group_key, summary, opened_at)
-            VALUES (:key, :incident, :source, :service, :group, :summary, :openedAt)""")
+  /**
+   * Claims the key for the incident: true when this call took it, false when the key is held already (by
+   * another node or thread a moment ago). The primary key decides, not a lookup before. On PostgreSQL a unique
+   * violation would abort the whole transaction, so it asks to do nothing on conflict; elsewhere (H2) the
+   * insert runs under a savepoint.
+   */
+  public boolean claim(Alert alert, String incidentId, Instant openedAt) {
+    String insert = """
+        INSERT INTO open_alert (dedup_key, incident_id, source, service_id, group_key, summary, opened_at)
+        VALUES (:key, :incident, :source, :service, :group, :summary, :openedAt)""";
+    if (postgres) {
+      return bind(jdbc.sql(insert + " ON CONFLICT (dedup_key) DO NOTHING"), alert, incidentId, openedAt).update() == 1;
+    }
+    try {
+      savepoint.executeWithoutResult(status -> bind(jdbc.sql(insert), alert, incidentId, openedAt).update());
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Alert alert, String incidentId,
+      Instant openedAt) {
+    return statement
         .param("key", alert.dedupKey())
         .param("incident", incidentId)
         .param("source", alert.source().name())
         .param("service", alert.serviceId())
         .param("group", alert.groupKey())
         .param("summary", alert.summary())
-        .param("openedAt", Timestamp.from(openedAt))
-        .update();
+        .param("openedAt", Timestamp.from(openedAt));
   }
 
   /** An incident opened for another alert of the same Alertmanager group and service, recently enough to join. */

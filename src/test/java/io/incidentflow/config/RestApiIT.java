@@ -2,8 +2,10 @@ package io.incidentflow.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +119,31 @@ class RestApiIT {
     assertThat(response.getBody()).contains("serviceId: unknown service 'billing'");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     assertThat(incidentCount()).isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void shouldRecordTheLoggedInUserAsTheReporterOfAReportMadeThroughTheStartForm() throws IOException {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String report = """
+        {"variables": {"serviceId": {"value": "checkout"}, "title": {"value": "Payments time out"},
+                       "customerImpact": {"value": false}}}""";
+
+    // The app's own deployment (another test here redeploys the BPMN alone, without its decision table).
+    String deploymentId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("incident-severity")
+        .latestVersion().singleResult().getDeploymentId();
+    String definitionId = repository.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult().getId();
+
+    ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/" + definitionId + "/submit-form", new HttpEntity<>(report, headers),
+        String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instanceId = new ObjectMapper().readTree(response.getBody()).get("id").asText();
+    assertThat(runtime.getVariable(instanceId, IncidentVariables.REPORTER)).isEqualTo("ivy");
+    assertThat(jdbc.sql("SELECT reported_by FROM incident WHERE process_instance_id = :id").param("id", instanceId)
+        .query(String.class).single()).isEqualTo("ivy");
   }
 
   @Test
