@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -175,7 +176,7 @@ class RestApiIT {
   }
 
   @Test
-  void shouldRedeployAChangedModelThroughTheRestApiWithoutRestart() {
+  void shouldRedeployAChangedModelAloneThroughTheRestApiWithoutRestartAndStartIncidentsOnIt() throws IOException {
     int before = repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
         .latestVersion().singleResult().getVersion();
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
@@ -195,8 +196,24 @@ class RestApiIT {
         .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), Map.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
-        .latestVersion().singleResult().getVersion()).isEqualTo(before + 1);
+    ProcessDefinition redeployed = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).latestVersion().singleResult();
+    assertThat(redeployed.getVersion()).isEqualTo(before + 1);
+
+    // Modeler deploys the diagram alone: its decision and forms are found among those deployed before.
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> started = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/key/incident/submit-form", new HttpEntity<>("""
+            {"variables": {"serviceId": {"value": "search"}, "title": {"value": "Search is slow"},
+                           "customerImpact": {"value": false}}}""", json), String.class);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    ProcessInstance incident = runtime.createProcessInstanceQuery().processDefinitionId(redeployed.getId())
+        .singleResult();
+    assertThat(runtime.getVariable(incident.getId(), IncidentVariables.SEVERITY)).as("classified").isNotNull();
+    try (InputStream startForm = forms.getDeployedStartForm(redeployed.getId())) {
+      assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"report-incident\"");
+    }
   }
 
   @Test
