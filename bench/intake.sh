@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The alert-intake benchmark (see BENCHMARKS.md): embedded PostgreSQL, N = 8 client threads, about 2 minutes.
+# The alert-intake benchmark (see BENCHMARKS.md): embedded PostgreSQL, N = 8 client threads, about 2.5 minutes.
 # Runs only IntakeBenchmark (surefire runs nothing; failsafe's -Dit.test overrides its *IT include pattern).
 # Results: stdout and target/bench/intake.md. Extra arguments go to Maven, e.g. a JFR profile:
 #   bench/intake.sh "-DargLine=-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"

@@ -47,8 +47,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The alert-intake benchmark: bare engine starts vs. new-incident intake over HTTP, latency at a fixed rate,
- * and a duplicate storm, all on embedded PostgreSQL in one run. A benchmark, not a test: it asserts nothing about
+ * The alert-intake benchmark: bare engine starts vs. new-incident intake over HTTP, latency at a fixed rate (with
+ * the application's job executor registering and paging the new incidents meanwhile, and without), and a
+ * duplicate storm, all on embedded PostgreSQL in one run. A benchmark, not a test: it asserts nothing about
  * speed, only that every request was answered as expected. Not matched by surefire's or failsafe's includes;
  * run it with {@code bench/intake.sh}. Results go to stdout and {@code target/bench/intake.md}.
  */
