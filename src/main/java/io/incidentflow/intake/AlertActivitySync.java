@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -52,9 +51,7 @@ public class AlertActivitySync {
       Map<String, Object> variables = new HashMap<>();
       variables.put(ALERT_COUNT, activity.count());
       variables.put(ALERT_LAST_SEEN_AT, activity.lastSeenAt().toString());
-      variables.put(ALERTS, alerts.keysOf(activity.incidentId()).stream()
-          .map(key -> AlertText.digestLine(key.dedupKey(), key.summary(), key.resolved(), key.count(), key.lastSeenAt()))
-          .collect(Collectors.joining("\n")));
+      variables.put(ALERTS, AlertText.digest(alerts.keysOf(activity.incidentId())));
       try {
         runtime.setVariables(instance.getId(), variables);
       } catch (RuntimeException e) {

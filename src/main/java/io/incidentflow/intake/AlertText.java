@@ -3,7 +3,9 @@ package io.incidentflow.intake;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Turns alert texts into incident texts: one-line titles, bounded descriptions, a readable alert list. */
 final class AlertText {
@@ -29,6 +31,13 @@ final class AlertText {
     }
     String clean = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ");
     return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
+  }
+
+  /** The incident's alert list as Tasklist and Cockpit show it: one line per dedup key. */
+  static String digest(List<AlertRepository.KeyActivity> keys) {
+    return keys.stream()
+        .map(key -> digestLine(key.dedupKey(), key.summary(), key.resolved(), key.count(), key.lastSeenAt()))
+        .collect(Collectors.joining("\n"));
   }
 
   static String digestLine(String dedupKey, String summary, boolean resolved, long count, Instant lastSeen) {

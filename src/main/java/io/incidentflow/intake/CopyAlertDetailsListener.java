@@ -2,7 +2,6 @@ package io.incidentflow.intake;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,6 @@ public class CopyAlertDetailsListener implements ExecutionListener {
     AlertRepository.Activity activity = alerts.activityOf(incidentId);
     execution.setVariable(ALERT_COUNT, activity.count());
     execution.setVariable(ALERT_LAST_SEEN_AT, activity.lastSeenAt().toString());
-    execution.setVariable(ALERTS, alerts.keysOf(incidentId).stream()
-        .map(key -> AlertText.digestLine(key.dedupKey(), key.summary(), key.resolved(), key.count(), key.lastSeenAt()))
-        .collect(Collectors.joining("\n")));
+    execution.setVariable(ALERTS, AlertText.digest(alerts.keysOf(incidentId)));
   }
 }
