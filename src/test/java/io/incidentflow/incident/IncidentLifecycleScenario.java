@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.JobDriver;
 import io.incidentflow.TestSmtp;
+import io.incidentflow.intake.Alert;
+import io.incidentflow.intake.AlertIntakeService;
+import io.incidentflow.intake.AlertOutcome;
+import io.incidentflow.intake.AlertSource;
+import io.incidentflow.intake.AlertStatus;
 import io.incidentflow.notify.NoticeDelivery;
 import io.incidentflow.notify.NoticeOutbox;
 import io.incidentflow.sla.SlaBreach;
@@ -67,6 +72,7 @@ abstract class IncidentLifecycleScenario {
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
   @Autowired NoticeOutbox outbox;
+  @Autowired AlertIntakeService intake;
 
   @BeforeEach
   void startClock() {
@@ -200,6 +206,29 @@ abstract class IncidentLifecycleScenario {
     assertThat(first).isNotEqualTo(second);
     assertThat(incidents.findById(first)).isPresent();
     assertThat(incidents.findById(second)).isPresent();
+  }
+
+  @Test
+  void shouldOpenOneIncidentForAnAlertSentTwiceAndRegisterItFromTheStoredAlert() {
+    String key = AlertSource.GENERIC.scopedKey("lifecycle-" + System.nanoTime());
+    Alert alert = new Alert(AlertSource.GENERIC, key, AlertStatus.FIRING, "checkout", "critical",
+        "Checkout answers 503", "Since the 14:02 deploy", true, null, "{\"dedupKey\":\"lifecycle\"}");
+
+    AlertOutcome first = intake.receive(alert);
+    AlertOutcome repeat = intake.receive(alert);
+
+    assertThat(first.outcome()).isEqualTo(AlertOutcome.Outcome.OPENED);
+    assertThat(repeat.outcome()).isEqualTo(AlertOutcome.Outcome.CORRELATED);
+    assertThat(repeat.incidentId()).isEqualTo(first.incidentId());
+    List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(first.incidentId())
+        .list();
+    assertThat(instances).hasSize(1);
+    String pi = instances.get(0).getId();
+    jobs.runDueJobs(pi);
+    assertThat(runtime.getVariables(pi)).containsEntry(SERVICE_ID, "checkout")
+        .containsEntry(TITLE, "Checkout answers 503").containsEntry(CUSTOMER_IMPACT, true)
+        .containsEntry(REPORTER, "api").containsEntry(ALERT_COUNT, 2L).containsEntry(SEVERITY, "SEV1");
+    assertThat(openTask(pi, TASK_ACKNOWLEDGE_INCIDENT)).isNotNull();
   }
 
   private Task openTask(String pi, String taskKey) {
