@@ -12,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Communicate: one notice to every customer subscribed to an affected service, each customer once. */
 @Service
@@ -25,16 +23,14 @@ public class CustomerNotifier {
   private final ServiceCatalog catalog;
   private final ObjectMapper json;
   private final Clock clock;
-  private final OutboxProperties properties;
   private final OutboxSender sender;
 
   public CustomerNotifier(NoticeOutbox outbox, ServiceCatalog catalog, ObjectMapper json, Clock clock,
-      OutboxProperties properties, @Lazy OutboxSender sender) {
+      @Lazy OutboxSender sender) {
     this.outbox = outbox;
     this.catalog = catalog;
     this.json = json;
     this.clock = clock;
-    this.properties = properties;
     this.sender = sender;
   }
 
@@ -62,13 +58,8 @@ public class CustomerNotifier {
     int added = outbox.enqueue(incident.id(), noticeKey, notice.template(), subject, modelJson,
         incident.affectedServiceIds(), clock.instant());
     log.info("{} notice '{}': {} customer mail(s) put in the outbox", incident.id(), noticeKey, added);
-    if (added > 0 && properties.sendOnEnqueue() && TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          sender.wakeUp();
-        }
-      });
+    if (added > 0) {
+      sender.wakeUpAfterCommit();
     }
     return added;
   }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox of customer notices. Enqueuing is one set-based insert in the caller's transaction; the unique
+ * The outbox of customer notices, and of mails to staff (pages, SLA escalations). Enqueuing is one set-based insert in the caller's transaction; the unique
  * keys make a notice impossible to enqueue twice for a customer. Senders claim due deliveries with a lease,
  * so that several nodes share the work and a dead node's claims come back.
  */
@@ -28,6 +28,8 @@ public class NoticeOutbox {
 
   /** Periodic status updates ({@code update-1}, ...): the ones a customer can opt out of. */
   static final String PERIODIC_PREFIX = "update";
+  /** Deliveries to staff name the user so; customer ids never hold a '+'. */
+  static final String STAFF_PREFIX = "staff+";
 
   private final JdbcClient jdbc;
   private final String skipLocked;
@@ -40,15 +42,7 @@ public class NoticeOutbox {
   /** @return how many deliveries this call added (0 when the notice was enqueued before) */
   public int enqueue(String incidentId, String noticeKey, String template, String subject, String model,
       Collection<String> serviceIds, Instant now) {
-    jdbc.sql("""
-            INSERT INTO notice (incident_id, notice_key, template, subject, model, created_at)
-            SELECT :incident, :key, :template, :subject, :model, :now
-            WHERE NOT EXISTS (SELECT 1 FROM notice WHERE incident_id = :incident AND notice_key = :key)""")
-        .param("incident", incidentId).param("key", noticeKey).param("template", template)
-        .param("subject", subject).param("model", model).param("now", Timestamp.from(now))
-        .update();
-    long noticeId = jdbc.sql("SELECT id FROM notice WHERE incident_id = :incident AND notice_key = :key")
-        .param("incident", incidentId).param("key", noticeKey).query(Long.class).single();
+    long noticeId = notice(incidentId, noticeKey, template, subject, model, now);
     if (serviceIds.isEmpty()) {
       return 0;
     }
@@ -61,6 +55,41 @@ public class NoticeOutbox {
         .param("notice", noticeId).param("now", Timestamp.from(now)).param("services", serviceIds)
         .param("periodic", noticeKey.startsWith(PERIODIC_PREFIX))
         .update();
+  }
+
+  /**
+   * Puts a mail to staff (a page, an SLA escalation) in the outbox, once per staff member and key.
+   *
+   * @return how many deliveries this call added
+   */
+  public int enqueueToStaff(String incidentId, String mailKey, String template, String subject, String model,
+      List<StaffMember> members, Instant now) {
+    long noticeId = notice(incidentId, mailKey, template, subject, model, now);
+    int added = 0;
+    for (StaffMember member : members) {
+      added += jdbc.sql("""
+              INSERT INTO notice_delivery (notice_id, customer_id, email, recipient_name, status, next_attempt_at)
+              SELECT :notice, :recipient, :email, :name, 'PENDING', :now
+              WHERE NOT EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = :notice AND d.customer_id = :recipient)""")
+          .param("notice", noticeId).param("recipient", STAFF_PREFIX + member.userId()).param("email", member.email())
+          .param("name", member.name()).param("now", Timestamp.from(now))
+          .update();
+    }
+    return added;
+  }
+
+  /** The notice's id; inserted unless the incident has one with that key already. */
+  private long notice(String incidentId, String noticeKey, String template, String subject, String model,
+      Instant now) {
+    jdbc.sql("""
+            INSERT INTO notice (incident_id, notice_key, template, subject, model, created_at)
+            SELECT :incident, :key, :template, :subject, :model, :now
+            WHERE NOT EXISTS (SELECT 1 FROM notice WHERE incident_id = :incident AND notice_key = :key)""")
+        .param("incident", incidentId).param("key", noticeKey).param("template", template)
+        .param("subject", subject).param("model", model).param("now", Timestamp.from(now))
+        .update();
+    return jdbc.sql("SELECT id FROM notice WHERE incident_id = :incident AND notice_key = :key")
+        .param("incident", incidentId).param("key", noticeKey).query(Long.class).single();
   }
 
   /**
@@ -113,9 +142,22 @@ public class NoticeOutbox {
         .param("id", id).update();
   }
 
+  /** The incident's customer notices, delivery by delivery. */
   public List<NoticeDelivery> ofIncident(String incidentId) {
-    return jdbc.sql(SELECT + " WHERE n.incident_id = :incident ORDER BY n.id, d.customer_id")
+    return jdbc.sql(SELECT + " WHERE n.incident_id = :incident AND d.customer_id NOT LIKE '" + STAFF_PREFIX
+            + "%' ORDER BY n.id, d.customer_id")
         .param("incident", incidentId).query(NoticeOutbox::map).list();
+  }
+
+  /** The incident's mails to staff (pages, SLA escalations), delivery by delivery. */
+  public List<NoticeDelivery> staffMailsOf(String incidentId) {
+    return jdbc.sql(SELECT + " WHERE n.incident_id = :incident AND d.customer_id LIKE '" + STAFF_PREFIX
+            + "%' ORDER BY n.id, d.customer_id")
+        .param("incident", incidentId).query(NoticeOutbox::map).list();
+  }
+
+  static boolean isStaff(NoticeDelivery delivery) {
+    return delivery.customerId().startsWith(STAFF_PREFIX);
   }
 
   private static String limit(String error) {

@@ -30,6 +30,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,6 +86,21 @@ public class OutboxSender {
   @Scheduled(fixedDelayString = "${incidentflow.outbox.poll-interval}")
   public void poll() {
     sendDue();
+  }
+
+  /**
+   * Sends soon after the caller's transaction commits, if sending on enqueue is on (otherwise at the next
+   * poll): what the transaction put in the outbox is visible to the sender only then.
+   */
+  public void wakeUpAfterCommit() {
+    if (properties.sendOnEnqueue() && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          wakeUp();
+        }
+      });
+    }
   }
 
   /** Sends soon on a thread of its own, instead of at the next poll; several wake-ups make one run. */
@@ -218,10 +235,13 @@ public class OutboxSender {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The stored model of notice " + delivery.noticeKey() + " is not JSON", e);
     }
-    model.put("customerName", delivery.recipientName());
-    model.put("unsubscribeUrl", publicUrl + "/status/unsubscribe?customer="
-        + URLEncoder.encode(delivery.customerId(), StandardCharsets.UTF_8) + "&token="
-        + links.sign(UNSUBSCRIBE_UPDATES, delivery.customerId()));
+    model.put("recipientName", delivery.recipientName());
+    if (!NoticeOutbox.isStaff(delivery)) {
+      model.put("customerName", delivery.recipientName());
+      model.put("unsubscribeUrl", publicUrl + "/status/unsubscribe?customer="
+          + URLEncoder.encode(delivery.customerId(), StandardCharsets.UTF_8) + "&token="
+          + links.sign(UNSUBSCRIBE_UPDATES, delivery.customerId()));
+    }
     String messageId = delivery.incidentId() + "." + delivery.noticeKey() + "." + delivery.customerId() + "@" + messageIdDomain;
     return mailer.render(new MailMessage(new Recipient(delivery.recipientName(), delivery.email()), delivery.subject(),
         delivery.template(), model, messageId));

@@ -15,16 +15,16 @@ public class StaffDirectory {
     this.identity = identity;
   }
 
-  public List<Recipient> membersOf(String groupId) {
+  public List<StaffMember> membersOf(String groupId) {
     return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(StaffDirectory::recipient)
         .toList();
   }
 
-  private static Recipient recipient(User user) {
+  private static StaffMember recipient(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return new Recipient(name.isEmpty() ? user.getId() : name, user.getEmail());
+    return new StaffMember(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
   }
 }

@@ -2,11 +2,10 @@ package io.incidentflow.oncall;
 
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.notify.CustomerNotifier;
-import io.incidentflow.notify.MailMessage;
 import io.incidentflow.notify.MailProperties;
-import io.incidentflow.notify.Mailer;
-import io.incidentflow.notify.Recipient;
 import io.incidentflow.notify.StaffDirectory;
+import io.incidentflow.notify.StaffMailer;
+import io.incidentflow.notify.StaffMember;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -15,35 +14,37 @@ import org.springframework.stereotype.Service;
 @Service
 public class OnCallPager {
 
+  /** An incident is paged once: the key of its page in the outbox. */
+  static final String PAGE_KEY = "page";
+
   private final StaffDirectory staff;
-  private final Mailer mailer;
+  private final StaffMailer mailer;
   private final String tasklistUrl;
 
-  public OnCallPager(StaffDirectory staff, Mailer mailer, MailProperties mail) {
+  public OnCallPager(StaffDirectory staff, StaffMailer mailer, MailProperties mail) {
     this.staff = staff;
     this.mailer = mailer;
     this.tasklistUrl = mail.publicUrl() + "/camunda/app/tasklist/default/";
   }
 
   /**
-   * @return who was paged
+   * Puts one page per technician in the outbox, in the caller's transaction.
+   *
+   * @return who is paged
    * @throws NobodyOnCallException when the group has nobody with an email address: an incident nobody hears
    *     of must not pass silently
    */
-  public List<Recipient> page(IncidentSnapshot incident, String technicianGroup, String runbook) {
-    List<Recipient> onCall = staff.membersOf(technicianGroup);
+  public List<StaffMember> page(IncidentSnapshot incident, String technicianGroup, String runbook) {
+    List<StaffMember> onCall = staff.membersOf(technicianGroup);
     if (onCall.isEmpty()) {
       throw new NobodyOnCallException(technicianGroup);
     }
     String subject = "[" + incident.severity() + "] " + incident.id() + " paged: " + incident.title();
-    for (Recipient technician : onCall) {
-      mailer.send(new MailMessage(technician, subject, "oncall-page", Map.of(
-          "incident", CustomerNotifier.incidentModel(incident, null),
-          "affectedServices", List.of(incident.serviceName()),
-          "recipientName", technician.name(),
-          "runbook", runbook == null ? "" : runbook,
-          "taskUrl", tasklistUrl), null));
-    }
+    mailer.mail(incident.id(), PAGE_KEY, "oncall-page", subject, Map.of(
+        "incident", CustomerNotifier.incidentModel(incident, null),
+        "affectedServices", List.of(incident.serviceName()),
+        "runbook", runbook == null ? "" : runbook,
+        "taskUrl", tasklistUrl), onCall);
     return onCall;
   }
 }

@@ -3,10 +3,9 @@ package io.incidentflow.sla;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.notify.CustomerNotifier;
-import io.incidentflow.notify.MailMessage;
-import io.incidentflow.notify.Mailer;
-import io.incidentflow.notify.Recipient;
 import io.incidentflow.notify.StaffDirectory;
+import io.incidentflow.notify.StaffMailer;
+import io.incidentflow.notify.StaffMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +23,10 @@ public class SlaEscalationService {
 
   private final SlaBreachRepository breaches;
   private final StaffDirectory staff;
-  private final Mailer mailer;
+  private final StaffMailer mailer;
   private final Clock clock;
 
-  public SlaEscalationService(SlaBreachRepository breaches, StaffDirectory staff, Mailer mailer, Clock clock) {
+  public SlaEscalationService(SlaBreachRepository breaches, StaffDirectory staff, StaffMailer mailer, Clock clock) {
     this.breaches = breaches;
     this.staff = staff;
     this.mailer = mailer;
@@ -44,21 +43,20 @@ public class SlaEscalationService {
     SlaBreach breach = new SlaBreach(null, incident.id(), taskKey, taskName, target, started, now);
     breaches.insert(breach);
 
-    List<Recipient> managers = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
+    List<StaffMember> managers = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
     if (managers.isEmpty()) {
       log.warn("SLA breach of {} on {} recorded, but no incident manager has an email address", taskName, incident.id());
+      return breach;
     }
     String subject = "[" + incident.severity() + "] SLA breached: " + taskName + " on " + incident.id();
-    for (Recipient manager : managers) {
-      mailer.send(new MailMessage(manager, subject, "sla-breach", Map.of(
-          "incident", CustomerNotifier.incidentModel(incident, null),
-          "affectedServices", List.of(incident.serviceName()),
-          "recipientName", manager.name(),
-          "taskName", taskName,
-          "target", target,
-          "dueAt", breach.dueAt(),
-          "breachedAt", now), null));
-    }
+    // One mail per breach: the key names the task and the moment, so a later breach of a new task is mailed too.
+    mailer.mail(incident.id(), "sla-" + taskKey + "-" + now.toEpochMilli(), "sla-breach", subject, Map.of(
+        "incident", CustomerNotifier.incidentModel(incident, null),
+        "affectedServices", List.of(incident.serviceName()),
+        "taskName", taskName,
+        "target", target,
+        "dueAt", breach.dueAt().toString(),
+        "breachedAt", now.toString()), managers);
     return breach;
   }
 }

@@ -3,11 +3,13 @@ package io.incidentflow.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.incident.IncidentReport;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSnapshot;
+import io.incidentflow.oncall.OnCallPager;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +52,8 @@ class OutboxIT {
   }
 
   @Autowired CustomerNotifier notifier;
+  @Autowired OnCallPager pager;
+  @Autowired StaffDirectory staff;
   @Autowired OutboxSender sender;
   @Autowired NoticeOutbox outbox;
   @Autowired IncidentService incidents;
@@ -134,6 +138,32 @@ class OutboxIT {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
     assertThat(sender.sendDue()).isEqualTo(3);
     assertEachCustomerGotOneMail(service, 3);
+  }
+
+  @Test
+  void shouldPageEachTechnicianOnceThroughTheOutboxWhileSmtpIsDownAndWhenThePageRunsAgain() throws Exception {
+    IncidentSnapshot incident = openIncident("checkout", List.of());
+    List<StaffMember> technicians = staff.membersOf("application");
+    smtp.stop();
+
+    // The page job runs while the SMTP server is down: it succeeds, the pages wait in the outbox.
+    transaction.executeWithoutResult(status -> pager.page(incident, "application", "Restart the pods"));
+    assertThat(sender.sendDue()).isZero();
+    // The same page again (a job run twice): nothing more to send.
+    transaction.executeWithoutResult(status -> pager.page(incident, "application", "Restart the pods"));
+
+    smtp.start();
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
+    assertThat(sender.sendDue()).isEqualTo(technicians.size());
+    assertThat(technicians).isNotEmpty().allSatisfy(technician -> {
+      MimeMessage[] pages = smtp.getReceivedMessagesForDomain(technician.email());
+      assertThat(pages).as("pages to %s", technician.email()).hasSize(1);
+      assertThat(pages[0].getSubject()).isEqualTo("[SEV2] " + incident.id() + " paged: Card payments fail");
+      assertThat(GreenMailUtil.getBody(pages[0])).contains("Restart the pods");
+    });
+    assertThat(outbox.staffMailsOf(incident.id())).hasSize(technicians.size())
+        .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(NoticeDelivery.Status.SENT));
+    assertThat(outbox.ofIncident(incident.id())).as("no customer notice").isEmpty();
   }
 
   @Test

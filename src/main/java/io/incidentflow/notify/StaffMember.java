@@ -1,0 +1,9 @@
+package io.incidentflow.notify;
+
+/** A member of a Camunda group who can be mailed. */
+public record StaffMember(String userId, String name, String email) {
+
+  public Recipient recipient() {
+    return new Recipient(name, email);
+  }
+}
