@@ -5,6 +5,7 @@ import static io.incidentflow.incident.IncidentVariables.*;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -51,8 +52,9 @@ public class RegisterIncidentDelegate implements JavaDelegate {
 
     execution.setProcessBusinessKey(incident.id());
     execution.setVariable(INCIDENT_ID, incident.id());
-    execution.setVariable(TITLE, incident.title());
-    execution.setVariable(CUSTOMER_IMPACT, report.customerImpact());
+    // Set only what registration changed: every write is three rows with full history.
+    setIfChanged(execution, TITLE, incident.title());
+    setIfChanged(execution, CUSTOMER_IMPACT, report.customerImpact());
     execution.setVariable(SERVICE_NAME, service.name());
     execution.setVariable(SERVICE_TIER, service.tier());
     execution.setVariable(TECHNICIAN_GROUP, service.technicianGroup());
@@ -63,6 +65,12 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     execution.setVariable(CUSTOMER_UPDATE_COUNT, 0);
     if (execution.getVariable(MONITORING_RECOVERED) == null) {
       execution.setVariable(MONITORING_RECOVERED, false);
+    }
+  }
+
+  private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+    if (!Objects.equals(execution.getVariable(name), value)) {
+      execution.setVariable(name, value);
     }
   }
 }
