@@ -1,11 +1,10 @@
 package io.incidentflow.incident;
 
+import io.incidentflow.config.Databases;
 import java.time.Clock;
 import java.time.Year;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -37,12 +36,7 @@ public class IncidentIdGenerator {
   }
 
   private static DataFieldMaxValueIncrementer incrementerFor(DataSource dataSource) {
-    String product;
-    try {
-      product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database IncidentFlow runs on", e);
-    }
+    String product = Databases.productName(dataSource);
     return switch (DatabaseDriver.fromProductName(product)) {
       case POSTGRESQL -> new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE);
       case H2 -> new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);

@@ -7,9 +7,9 @@ import io.incidentflow.catalog.ServiceDefinition;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** Identify: stores the reported incident, makes its id the business key and copies the service's data. */

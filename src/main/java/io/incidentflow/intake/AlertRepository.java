@@ -1,6 +1,6 @@
 package io.incidentflow.intake;
 
-import java.sql.DatabaseMetaData;
+import io.incidentflow.config.Databases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +8,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,11 +37,9 @@ public class AlertRepository {
   private final boolean postgres;
   private final TransactionTemplate savepoint;
 
-  public AlertRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions)
-      throws MetaDataAccessException {
+  public AlertRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.postgres = "PostgreSQL".equals(
-        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+    this.postgres = Databases.isPostgres(dataSource);
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -78,14 +74,6 @@ public class AlertRepository {
         .query((rs, row) -> new Opening(AlertSource.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)))
         .optional();
-  }
-
-  /** All alerts of one incident so far. */
-  public Activity activityOf(String incidentId) {
-    return jdbc.sql("SELECT COUNT(*), MAX(received_at) FROM alert WHERE incident_id = :incident")
-        .param("incident", incidentId)
-        .query((rs, row) -> new Activity(incidentId, rs.getLong(1), instant(rs.getTimestamp(2))))
-        .single();
   }
 
   public Optional<OpenAlert> findOpen(String dedupKey) {

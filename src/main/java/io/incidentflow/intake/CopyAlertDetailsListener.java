@@ -2,6 +2,9 @@ package io.incidentflow.intake;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -34,10 +37,12 @@ public class CopyAlertDetailsListener implements ExecutionListener {
     execution.setVariable(REPORTED_SEVERITY, alert.severity());
     execution.setVariable(REPORTER, alert.source().reporter());
     execution.setVariable(ALERT_SOURCE, alert.source().reporter());
-    // Repeats may have come in before this job ran: count them all, as AlertActivitySync does later on.
-    AlertRepository.Activity activity = alerts.activityOf(incidentId);
-    execution.setVariable(ALERT_COUNT, activity.count());
-    execution.setVariable(ALERT_LAST_SEEN_AT, activity.lastSeenAt().toString());
-    execution.setVariable(ALERTS, AlertText.digest(alerts.keysOf(incidentId)));
+    // Repeats may have come in before this job ran: count them all, as AlertActivitySync does later on. Every
+    // alert of the incident belongs to one of its keys, so the per-key list gives the totals too.
+    List<AlertRepository.KeyActivity> keys = alerts.keysOf(incidentId);
+    execution.setVariable(ALERT_COUNT, keys.stream().mapToLong(AlertRepository.KeyActivity::count).sum());
+    execution.setVariable(ALERT_LAST_SEEN_AT, keys.stream().map(AlertRepository.KeyActivity::lastSeenAt)
+        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow().toString());
+    execution.setVariable(ALERTS, AlertText.digest(keys));
   }
 }

@@ -1,5 +1,6 @@
 package io.incidentflow.notify;
 
+import io.incidentflow.config.Databases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,15 +8,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox of customer notices, and of mails to staff (pages, SLA escalations). Enqueuing is one set-based insert in the caller's transaction; the unique
- * keys make a notice impossible to enqueue twice for a customer. Senders claim due deliveries with a lease,
+ * The outbox of customer notices, and of mails to staff (pages, SLA escalations). Enqueuing inserts in the
+ * caller's transaction; the unique keys make a notice impossible to enqueue twice for a recipient. Senders claim due deliveries with a lease,
  * so that several nodes share the work and a dead node's claims come back.
  */
 @Repository
@@ -36,7 +34,7 @@ public class NoticeOutbox {
 
   public NoticeOutbox(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.skipLocked = isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
+    this.skipLocked = Databases.isPostgres(dataSource) ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
   /** @return how many deliveries this call added (0 when the notice was enqueued before) */
@@ -170,14 +168,5 @@ public class NoticeOutbox {
         rs.getString("template"), rs.getString("subject"), rs.getString("model"), rs.getString("customer_id"),
         rs.getString("email"), rs.getString("recipient_name"), NoticeDelivery.Status.valueOf(rs.getString("status")),
         rs.getInt("attempts"), rs.getString("last_error"), sent == null ? null : sent.toInstant());
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
-      return DatabaseDriver.fromProductName(product) == DatabaseDriver.POSTGRESQL;
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database IncidentFlow runs on", e);
-    }
   }
 }

@@ -1,9 +1,4 @@
 package io.incidentflow.notify;
 
 /** A member of a Camunda group who can be mailed. */
-public record StaffMember(String userId, String name, String email) {
-
-  public Recipient recipient() {
-    return new Recipient(name, email);
-  }
-}
+public record StaffMember(String userId, String name, String email) {}

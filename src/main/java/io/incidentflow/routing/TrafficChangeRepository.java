@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class TrafficChangeRepository {
 
+  private static final String ACTIVE_OF_INCIDENT = "SELECT * FROM traffic_change WHERE incident_id = :incident "
+      + "AND service_id = :service AND restored_at IS NULL ORDER BY id";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
 
@@ -46,9 +49,7 @@ public class TrafficChangeRepository {
 
   /** Changes of the incident not put back yet. */
   public List<TrafficChange> active(String incidentId, String serviceId) {
-    return jdbc.sql("SELECT * FROM traffic_change WHERE incident_id = :incident AND service_id = :service "
-            + "AND restored_at IS NULL ORDER BY id")
-        .param("incident", incidentId).param("service", serviceId)
+    return jdbc.sql(ACTIVE_OF_INCIDENT).param("incident", incidentId).param("service", serviceId)
         .query(TrafficChangeRepository::map).list();
   }
 
@@ -57,9 +58,7 @@ public class TrafficChangeRepository {
    * while it restores HAProxy, so that {@link RerouteKeeper} cannot set a change again that is being undone.
    */
   public List<TrafficChange> activeLocked(String incidentId, String serviceId) {
-    return jdbc.sql("SELECT * FROM traffic_change WHERE incident_id = :incident AND service_id = :service "
-            + "AND restored_at IS NULL ORDER BY id FOR UPDATE")
-        .param("incident", incidentId).param("service", serviceId)
+    return jdbc.sql(ACTIVE_OF_INCIDENT + " FOR UPDATE").param("incident", incidentId).param("service", serviceId)
         .query(TrafficChangeRepository::map).list();
   }
 

@@ -105,10 +105,7 @@ class HaproxyFallbackIT {
     assertThat(haproxy.get()).isEqualTo("primary");
     Requests users = Requests.startAgainst(haproxy);
 
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
-    jobs.runDueJobs(incident.getId());
-
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "backup"::equals);
+    rerouteToBackup(incident);
     assertThat(runtime.getVariable(incident.getId(), TRAFFIC_REROUTED)).isEqualTo(true);
     assertThat((String) runtime.getVariable(incident.getId(), TRAFFIC_CHANGES)).isEqualTo("checkout/checkout-1: READY -> DRAIN");
     String incidentId = (String) runtime.getVariable(incident.getId(), INCIDENT_ID);
@@ -119,11 +116,7 @@ class HaproxyFallbackIT {
     });
     assertThat(task(incident, TASK_APPLY_WORKAROUND)).as("no manual workaround needed").isNull();
 
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-    tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
-    jobs.runDueJobs(incident.getId());
-
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
+    failBackToPrimary(incident);
     assertThat(changes.ofIncident(incidentId)).singleElement().satisfies(change -> assertThat(change.restoredAt()).isNotNull());
     Requests.Result result = users.stop();
     assertThat(result.failed()).as("failed requests during the planned switch").isZero();
@@ -134,9 +127,7 @@ class HaproxyFallbackIT {
   @Test
   void shouldReapplyTheRerouteWhenHaproxyForgetsItOnRestart() throws Exception {
     ProcessInstance incident = reachResolution("checkout");
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
-    jobs.runDueJobs(incident.getId());
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "backup"::equals);
+    rerouteToBackup(incident);
 
     haproxy.restart();
     assertThat(haproxy.get()).as("a restarted HAProxy forgot the drain").isEqualTo("primary");
@@ -149,26 +140,18 @@ class HaproxyFallbackIT {
         .satisfies(change -> assertThat(change.reappliedCount()).isEqualTo(1));
 
     // Leave checkout as found for the other tests.
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-    tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
-    jobs.runDueJobs(incident.getId());
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
+    failBackToPrimary(incident);
   }
 
   @Test
   void shouldNotPutBackADrainThatFailBackUndidWhileTheKeeperWasChecking() throws Exception {
     ProcessInstance incident = reachResolution("checkout");
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
-    jobs.runDueJobs(incident.getId());
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "backup"::equals);
+    rerouteToBackup(incident);
     String incidentId = (String) runtime.getVariable(incident.getId(), INCIDENT_ID);
     // What the keeper's round read just before the fail-back ran (found by a benchmark, where they raced).
     TrafficChange readByTheKeeper = changes.ofIncident(incidentId).get(0);
 
-    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-    tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
-    jobs.runDueJobs(incident.getId());
-    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
+    failBackToPrimary(incident);
 
     assertThat(keeper.reapply(readByTheKeeper, catalog.get("checkout"))).isFalse();
     assertThat(haproxy.get()).as("users stay on the primary").isEqualTo("primary");
@@ -217,6 +200,21 @@ class HaproxyFallbackIT {
         Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, false, IMPACT_DESCRIPTION, "Payments fail"));
     jobs.runDueJobs(incident.getId());
     return incident;
+  }
+
+  /** "Cannot resolve", the reroute job runs, users reach the backup. */
+  private void rerouteToBackup(ProcessInstance incident) {
+    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    jobs.runDueJobs(incident.getId());
+    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "backup"::equals);
+  }
+
+  /** Resolved, primaries confirmed healthy, the fail-back job runs, users reach the primary. */
+  private void failBackToPrimary(ProcessInstance incident) {
+    tasks.complete(task(incident, TASK_RESOLVE_INCIDENT).getId(), Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    tasks.complete(task(incident, TASK_CONFIRM_PRIMARIES_HEALTHY).getId(), Map.of("primariesHealthy", true));
+    jobs.runDueJobs(incident.getId());
+    await().atMost(Duration.ofSeconds(5)).until(haproxy::get, "primary"::equals);
   }
 
   private Job rerouteJob(ProcessInstance incident) {
