@@ -8,7 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import io.incidentflow.notify.OutboxSender;
+import io.incidentflow.mail.OutboxSender;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package io.incidentflow.incident;
 
-import io.incidentflow.config.Databases;
+import io.incidentflow.platform.Databases;
 import java.time.Clock;
 import java.time.Year;
 import javax.sql.DataSource;

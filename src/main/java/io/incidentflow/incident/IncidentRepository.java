@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,12 @@ public class IncidentRepository {
 
   public Optional<Incident> findById(String id) {
     return jdbc.sql("SELECT * FROM incident WHERE id = :id").param("id", id).query(IncidentRepository::map).optional();
+  }
+
+  /** Open incidents and those resolved since the given time, newest first. */
+  public List<Incident> openOrResolvedSince(Instant since) {
+    return jdbc.sql("SELECT * FROM incident WHERE status = 'OPEN' OR resolved_at >= :since ORDER BY opened_at DESC")
+        .param("since", Timestamp.from(since)).query(IncidentRepository::map).list();
   }
 
   public void updateSeverity(String id, String severity) {

@@ -3,6 +3,8 @@ package io.incidentflow.incident;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +36,11 @@ public class IncidentService {
     this.catalog = catalog;
     this.clock = clock;
     this.events = events;
+  }
+
+  /** Open incidents and those resolved since the given time, newest first: what a status page shows. */
+  public List<Incident> openOrResolvedSince(Instant since) {
+    return incidents.openOrResolvedSince(since);
   }
 
   /** A new incident id, for callers that need it before the incident is opened (as a business key). */

@@ -2,7 +2,9 @@ package io.incidentflow.incident;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** What a mail or a page needs to know about an incident, read from its process variables. */
@@ -25,5 +27,21 @@ public record IncidentSnapshot(
         ProcessValues.string(process, SERVICE_NAME),
         ProcessValues.string(process, SEVERITY),
         affected.isEmpty() ? List.of(ProcessValues.requiredString(process, SERVICE_ID)) : affected);
+  }
+
+  /**
+   * The incident as mail templates see it ({@code incident.title}, ...).
+   *
+   * @param status what the reader is told of the incident's state ("Investigating", "Resolved", ...)
+   */
+  public Map<String, Object> mailModel(String status) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("id", id);
+    model.put("title", title);
+    model.put("description", description);
+    model.put("serviceName", serviceName);
+    model.put("severity", severity);
+    model.put("status", status);
+    return model;
   }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,26 +41,21 @@ class AlertIntakeController {
           + "503 when IncidentFlow cannot take alerts right now (Alertmanager retries 5xx, not 4xx).")
   @PostMapping(path = "/api/alerts/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> alertmanager(@RequestBody String body) {
+  ResponseEntity<IntakeAnswer.Batch> alertmanager(@RequestBody String body) {
     List<AlertmanagerFormat.Entry> entries = alertmanager.read(parse(body));
     if (entries.stream().allMatch(entry -> entry.alert() == null)) {
       throw new InvalidAlertException(entries.stream().flatMap(entry -> entry.errors().stream()).toList());
     }
-    List<Map<String, Object>> results = new ArrayList<>();
+    List<IntakeAnswer.AlertResult> results = new ArrayList<>();
     for (AlertmanagerFormat.Entry entry : entries) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("fingerprint", entry.fingerprint());
       if (entry.alert() == null) {
-        result.put("outcome", "REJECTED");
-        result.put("errors", entry.errors());
+        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), "REJECTED", null, entry.errors()));
       } else {
         AlertOutcome outcome = intake.receive(entry.alert());
-        result.put("outcome", outcome.outcome().name());
-        result.put("incidentId", outcome.incidentId());
+        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), outcome.outcome().name(), outcome.incidentId(), null));
       }
-      results.add(result);
     }
-    return ResponseEntity.ok(Map.of("status", "success", "alerts", results));
+    return ResponseEntity.ok(new IntakeAnswer.Batch(results));
   }
 
   @Operation(summary = "IncidentFlow's own alert format",
@@ -71,15 +64,11 @@ class AlertIntakeController {
           + "400 naming each bad field.")
   @PostMapping(path = "/api/alerts", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> generic(@RequestBody String body) {
+  ResponseEntity<IntakeAnswer.Single> generic(@RequestBody String body) {
     Alert alert = generic.read(parse(body));
     AlertOutcome outcome = intake.receive(alert);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("status", "success");
-    result.put("dedupKey", GenericAlertFormat.clientKey(alert));
-    result.put("outcome", outcome.outcome().name());
-    result.put("incidentId", outcome.incidentId());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(
+        new IntakeAnswer.Single(GenericAlertFormat.clientKey(alert), outcome.outcome().name(), outcome.incidentId()));
   }
 
   private JsonNode parse(String body) {

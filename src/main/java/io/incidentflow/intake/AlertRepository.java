@@ -1,6 +1,6 @@
 package io.incidentflow.intake;
 
-import io.incidentflow.config.Databases;
+import io.incidentflow.platform.Databases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

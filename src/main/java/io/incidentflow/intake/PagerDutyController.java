@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +36,7 @@ class PagerDutyController {
       description = "202 {status: success, message: Event processed, dedup_key}; 400 {status: invalid event, "
           + "message: Event object is invalid, errors: [...]}; 413 over 512 KB.")
   @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> enqueue(@RequestBody String body) {
+  ResponseEntity<PagerDutyAnswer> enqueue(@RequestBody String body) {
     JsonNode event;
     try {
       event = json.readTree(body);
@@ -48,16 +45,6 @@ class PagerDutyController {
     }
     Alert alert = format.read(event);
     intake.receive(alert);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("status", "success");
-    answer.put("message", "Event processed");
-    answer.put("dedup_key", PagerDutyFormat.clientKey(alert));
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
-  }
-
-  @ExceptionHandler(InvalidAlertException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidAlertException e) {
-    return ResponseEntity.badRequest().body(Map.of(
-        "status", "invalid event", "message", "Event object is invalid", "errors", e.errors()));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(PagerDutyAnswer.processed(PagerDutyFormat.clientKey(alert)));
   }
 }

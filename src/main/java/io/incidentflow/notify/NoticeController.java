@@ -1,5 +1,7 @@
 package io.incidentflow.notify;
 
+import io.incidentflow.mail.MailOutbox;
+import io.incidentflow.mail.RecipientKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -15,17 +17,17 @@ class NoticeController {
   record DeliveryView(String notice, String customerId, String email, String status, int attempts, String lastError,
       String sentAt) {}
 
-  private final NoticeOutbox outbox;
+  private final MailOutbox outbox;
 
-  NoticeController(NoticeOutbox outbox) {
+  NoticeController(MailOutbox outbox) {
     this.outbox = outbox;
   }
 
   @Operation(summary = "Every customer notice of an incident: to whom, its state, when it was sent, why it failed")
   @GetMapping("/api/staff/incidents/{incidentId}/notices")
   List<DeliveryView> notices(@PathVariable String incidentId) {
-    return outbox.ofIncident(incidentId).stream()
-        .map(d -> new DeliveryView(d.noticeKey(), d.customerId(), d.email(), d.status().name(), d.attempts(),
+    return outbox.deliveriesOf(incidentId, RecipientKind.CUSTOMER).stream()
+        .map(d -> new DeliveryView(d.mailKey(), d.recipientId(), d.email(), d.status().name(), d.attempts(),
             d.lastError(), d.sentAt() == null ? null : d.sentAt().toString()))
         .toList();
   }

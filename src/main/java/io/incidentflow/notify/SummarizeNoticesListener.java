@@ -2,6 +2,9 @@ package io.incidentflow.notify;
 
 import io.incidentflow.incident.IncidentVariables;
 import io.incidentflow.incident.ProcessValues;
+import io.incidentflow.mail.MailOutbox;
+import io.incidentflow.mail.OutboxDelivery;
+import io.incidentflow.mail.RecipientKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -13,18 +16,18 @@ import org.springframework.stereotype.Component;
 @Component("summarizeNotices")
 public class SummarizeNoticesListener implements TaskListener {
 
-  private final NoticeOutbox outbox;
+  private final MailOutbox outbox;
 
-  public SummarizeNoticesListener(NoticeOutbox outbox) {
+  public SummarizeNoticesListener(MailOutbox outbox) {
     this.outbox = outbox;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String incidentId = ProcessValues.requiredString(task.getExecution(), IncidentVariables.INCIDENT_ID);
-    Map<String, Map<NoticeDelivery.Status, Long>> byNotice = new TreeMap<>();
-    outbox.ofIncident(incidentId).forEach(delivery -> byNotice
-        .computeIfAbsent(delivery.noticeKey(), key -> new TreeMap<>())
+    Map<String, Map<OutboxDelivery.Status, Long>> byNotice = new TreeMap<>();
+    outbox.deliveriesOf(incidentId, RecipientKind.CUSTOMER).forEach(delivery -> byNotice
+        .computeIfAbsent(delivery.mailKey(), key -> new TreeMap<>())
         .merge(delivery.status(), 1L, Long::sum));
     String summary = byNotice.isEmpty() ? "No customer was notified." : byNotice.entrySet().stream()
         .map(entry -> entry.getKey() + ": " + entry.getValue().entrySet().stream()

@@ -1,11 +1,10 @@
 package io.incidentflow.oncall;
 
 import io.incidentflow.incident.IncidentSnapshot;
-import io.incidentflow.notify.CustomerNotifier;
-import io.incidentflow.notify.MailProperties;
-import io.incidentflow.notify.StaffDirectory;
-import io.incidentflow.notify.StaffMailer;
-import io.incidentflow.notify.StaffMember;
+import io.incidentflow.mail.MailProperties;
+import io.incidentflow.staff.StaffDirectory;
+import io.incidentflow.staff.StaffMailer;
+import io.incidentflow.staff.StaffMember;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -41,7 +40,7 @@ public class OnCallPager {
     }
     String subject = "[" + incident.severity() + "] " + incident.id() + " paged: " + incident.title();
     mailer.mail(incident.id(), PAGE_KEY, "oncall-page", subject, Map.of(
-        "incident", CustomerNotifier.incidentModel(incident, null),
+        "incident", incident.mailModel("Open"),
         "affectedServices", List.of(incident.serviceName()),
         "runbook", runbook == null ? "" : runbook,
         "taskUrl", tasklistUrl), onCall);

@@ -2,8 +2,9 @@ package io.incidentflow.routing;
 
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
-import io.incidentflow.routing.haproxy.HaproxyTrafficRouter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * HAProxy forgets runtime state on reload or restart. At start-up and then every few seconds this puts back
- * every change of an incident that is still rerouted, and records that it did.
+ * Load balancers forget runtime state on reload or restart (HAProxy does). At start-up and then every few
+ * seconds this puts back every change of an incident that is still rerouted, and records that it did.
  */
 @Component
 public class RerouteKeeper {
@@ -24,15 +25,15 @@ public class RerouteKeeper {
 
   private final TrafficChangeRepository changes;
   private final ServiceCatalog catalog;
-  private final HaproxyTrafficRouter haproxy;
+  private final List<TrafficRouter> routers;
   private final Clock clock;
   private final TransactionTemplate transactions;
 
-  public RerouteKeeper(TrafficChangeRepository changes, ServiceCatalog catalog, HaproxyTrafficRouter haproxy, Clock clock,
+  public RerouteKeeper(TrafficChangeRepository changes, ServiceCatalog catalog, List<TrafficRouter> routers, Clock clock,
       PlatformTransactionManager transactionManager) {
     this.changes = changes;
     this.catalog = catalog;
-    this.haproxy = haproxy;
+    this.routers = routers;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -48,7 +49,7 @@ public class RerouteKeeper {
     int reapplied = 0;
     for (TrafficChange change : changes.allActive()) {
       ServiceDefinition service = catalog.find(change.serviceId()).orElse(null);
-      if (service == null || service.haproxy() == null) {
+      if (service == null || routerFor(service).isEmpty()) {
         continue;
       }
       try {
@@ -74,11 +75,15 @@ public class RerouteKeeper {
       if (changes.lockIfActive(change.id()).isEmpty()) {
         return false;
       }
-      if (!haproxy.reapply(change, service.haproxy())) {
+      if (!routerFor(service).orElseThrow().reapply(change, service)) {
         return false;
       }
       changes.markReapplied(change.id(), clock.instant());
       return true;
     }));
+  }
+
+  private Optional<TrafficRouter> routerFor(ServiceDefinition service) {
+    return routers.stream().filter(router -> router.supports(service)).findFirst();
   }
 }

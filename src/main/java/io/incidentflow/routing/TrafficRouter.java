@@ -24,4 +24,11 @@ public interface TrafficRouter {
 
   /** Best effort after a reroute that finally failed: undo what it changed so far. */
   void abandon(ServiceDefinition service, String incidentId);
+
+  /**
+   * Sets a recorded change again if the load balancer lost it, e.g. on a reload.
+   *
+   * @return true when it had to
+   */
+  boolean reapply(TrafficChange change, ServiceDefinition service);
 }

@@ -2,10 +2,9 @@ package io.incidentflow.sla;
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentSnapshot;
-import io.incidentflow.notify.CustomerNotifier;
-import io.incidentflow.notify.StaffDirectory;
-import io.incidentflow.notify.StaffMailer;
-import io.incidentflow.notify.StaffMember;
+import io.incidentflow.staff.StaffDirectory;
+import io.incidentflow.staff.StaffMailer;
+import io.incidentflow.staff.StaffMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ public class SlaEscalationService {
     String subject = "[" + incident.severity() + "] SLA breached: " + taskName + " on " + incident.id();
     // One mail per breach: the key names the task and the moment, so a later breach of a new task is mailed too.
     mailer.mail(incident.id(), "sla-" + taskKey + "-" + now.toEpochMilli(), "sla-breach", subject, Map.of(
-        "incident", CustomerNotifier.incidentModel(incident, null),
+        "incident", incident.mailModel("Open"),
         "affectedServices", List.of(incident.serviceName()),
         "taskName", taskName,
         "target", target,

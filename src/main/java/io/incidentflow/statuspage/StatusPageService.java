@@ -2,17 +2,21 @@ package io.incidentflow.statuspage;
 
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
-import java.sql.Timestamp;
+import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.mail.OutboxMail;
+import io.incidentflow.notify.CustomerNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,17 +34,14 @@ public class StatusPageService {
   static final List<String> SERVICE_STATUSES =
       List.of("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage");
 
-  private record Row(String id, String title, String serviceId, String severity, String status, Instant openedAt,
-      Instant resolvedAt) {}
-
-  private record NoticeRow(String incidentId, String noticeKey, String subject, Instant at) {}
-
-  private final JdbcClient jdbc;
+  private final IncidentService incidents;
+  private final CustomerNotifier notices;
   private final ServiceCatalog catalog;
   private final Clock clock;
 
-  public StatusPageService(JdbcClient jdbc, ServiceCatalog catalog, Clock clock) {
-    this.jdbc = jdbc;
+  public StatusPageService(IncidentService incidents, CustomerNotifier notices, ServiceCatalog catalog, Clock clock) {
+    this.incidents = incidents;
+    this.notices = notices;
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -49,48 +50,38 @@ public class StatusPageService {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Instant historyStart = today.minusDays(HISTORY_DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    List<Row> rows = jdbc.sql("""
-            SELECT id, title, service_id, severity, status, opened_at, resolved_at FROM incident
-            WHERE status = 'OPEN' OR resolved_at >= :since ORDER BY opened_at DESC""")
-        .param("since", Timestamp.from(historyStart))
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
-        .list();
+    List<Incident> rows = incidents.openOrResolvedSince(historyStart);
 
-    Map<String, List<NoticeRow>> notices = new HashMap<>();
     List<String> shown = rows.stream()
         .filter(row -> row.resolvedAt() == null || row.resolvedAt().isAfter(now.minus(RECENTLY_RESOLVED)))
-        .map(Row::id).toList();
-    if (!shown.isEmpty()) {
-      jdbc.sql("SELECT incident_id, notice_key, subject, created_at FROM notice WHERE incident_id IN (:ids) ORDER BY created_at")
-          .param("ids", shown)
-          .query((rs, n) -> new NoticeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
-          .list().forEach(notice -> notices.computeIfAbsent(notice.incidentId(), k -> new ArrayList<>()).add(notice));
-    }
+        .map(Incident::id).toList();
+    Map<String, List<OutboxMail>> sent = new HashMap<>();
+    notices.noticesOf(shown)
+        .forEach(notice -> sent.computeIfAbsent(notice.incidentId(), k -> new ArrayList<>()).add(notice));
 
     List<StatusPage.PublicIncident> incidents = new ArrayList<>();
-    for (Row row : rows) {
+    for (Incident row : rows) {
       if (!shown.contains(row.id())) {
         continue;
       }
       List<StatusPage.Update> updates = new ArrayList<>();
       updates.add(new StatusPage.Update(row.openedAt(), "investigating", "We are investigating a problem with "
           + serviceName(row.serviceId()) + "."));
-      for (NoticeRow notice : notices.getOrDefault(row.id(), List.of())) {
-        updates.add(new StatusPage.Update(notice.at(), statusOf(notice.noticeKey()), notice.subject()));
+      for (OutboxMail notice : sent.getOrDefault(row.id(), List.of())) {
+        updates.add(new StatusPage.Update(notice.createdAt(), statusOf(notice.key()), notice.subject()));
       }
       String status = row.resolvedAt() != null ? "resolved" : updates.get(updates.size() - 1).status();
       if (row.resolvedAt() != null && !"resolved".equals(updates.get(updates.size() - 1).status())) {
         updates.add(new StatusPage.Update(row.resolvedAt(), "resolved", "This incident has been resolved."));
       }
-      java.util.Collections.reverse(updates);
+      Collections.reverse(updates);
       incidents.add(new StatusPage.PublicIncident(row.id(), row.title(), row.serviceId(), serviceName(row.serviceId()),
           impactOf(row.severity()), status, row.openedAt(), row.resolvedAt(), List.copyOf(updates)));
     }
 
     List<StatusPage.ServiceStatus> services = new ArrayList<>();
     for (ServiceDefinition service : catalog.all()) {
-      String current = rows.stream().filter(row -> row.serviceId().equals(service.id()) && "OPEN".equals(row.status()))
+      String current = rows.stream().filter(row -> row.serviceId().equals(service.id()) && row.status() == IncidentStatus.OPEN)
           .map(row -> componentStatusOf(row.severity())).reduce("operational", StatusPageService::worse);
       List<StatusPage.Day> history = new ArrayList<>();
       for (int i = HISTORY_DAYS - 1; i >= 0; i--) {

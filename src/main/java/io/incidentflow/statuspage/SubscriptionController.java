@@ -21,7 +21,6 @@ class SubscriptionController {
   @PostMapping("/status/subscribe")
   String subscribe(@RequestParam(required = false) String email, @RequestParam(required = false) String service,
       Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", StatusPageController.CSP);
     try {
       subscriptions.request(email, service);
       model.addAttribute("state", "requested");
@@ -37,8 +36,7 @@ class SubscriptionController {
   }
 
   @GetMapping("/status/subscribe/confirm")
-  String confirmPage(@RequestParam String token, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", StatusPageController.CSP);
+  String confirmPage(@RequestParam String token, Model model) {
     model.addAttribute("state", "confirm");
     model.addAttribute("token", token);
     return "subscription";
@@ -46,7 +44,6 @@ class SubscriptionController {
 
   @PostMapping("/status/subscribe/confirm")
   String confirm(@RequestParam String token, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", StatusPageController.CSP);
     var service = subscriptions.confirm(token);
     if (service.isEmpty()) {
       response.setStatus(400);

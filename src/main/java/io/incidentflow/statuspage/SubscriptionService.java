@@ -2,11 +2,11 @@ package io.incidentflow.statuspage;
 
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
-import io.incidentflow.notify.CustomerDirectory;
-import io.incidentflow.notify.MailMessage;
-import io.incidentflow.notify.MailProperties;
-import io.incidentflow.notify.Mailer;
-import io.incidentflow.notify.Recipient;
+import io.incidentflow.customer.CustomerDirectory;
+import io.incidentflow.mail.MailMessage;
+import io.incidentflow.mail.MailProperties;
+import io.incidentflow.mail.Mailer;
+import io.incidentflow.mail.Recipient;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;

@@ -12,8 +12,9 @@ import io.incidentflow.intake.AlertIntakeService;
 import io.incidentflow.intake.AlertOutcome;
 import io.incidentflow.intake.AlertSource;
 import io.incidentflow.intake.AlertStatus;
-import io.incidentflow.notify.NoticeDelivery;
-import io.incidentflow.notify.NoticeOutbox;
+import io.incidentflow.mail.OutboxDelivery;
+import io.incidentflow.mail.OutboxRepository;
+import io.incidentflow.mail.RecipientKind;
 import io.incidentflow.sla.SlaBreach;
 import io.incidentflow.sla.SlaBreachRepository;
 import jakarta.mail.Message;
@@ -71,7 +72,7 @@ abstract class IncidentLifecycleScenario {
   @Autowired IncidentRepository incidents;
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
-  @Autowired NoticeOutbox outbox;
+  @Autowired OutboxRepository outbox;
   @Autowired AlertIntakeService intake;
 
   @BeforeEach
@@ -192,8 +193,8 @@ abstract class IncidentLifecycleScenario {
         .singleResult().getAssignee()).isEqualTo("tom");
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(2);
     assertThat(incidents.findById(incidentId)).get().extracting(Incident::status).isEqualTo(IncidentStatus.CLOSED);
-    assertThat(outbox.ofIncident(incidentId)).hasSize(12)
-        .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(NoticeDelivery.Status.SENT));
+    assertThat(outbox.deliveriesOf(incidentId, RecipientKind.CUSTOMER)).hasSize(12)
+        .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(OutboxDelivery.Status.SENT));
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceCatalogProperties;
 import io.incidentflow.catalog.ServiceDefinition;
-import io.incidentflow.config.EngineClock;
+import io.incidentflow.platform.EngineClock;
 import io.incidentflow.routing.RerouteTrafficDelegate;
 import io.incidentflow.routing.TrafficRoutingService;
 import io.incidentflow.sla.SlaDue;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
-import io.incidentflow.notify.OutboxSender;
+import io.incidentflow.mail.OutboxSender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

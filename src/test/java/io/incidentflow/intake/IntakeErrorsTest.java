@@ -41,6 +41,7 @@ class IntakeErrorsTest {
             {"version": "4", "alerts": [{"status": "firing", "labels": {"service": "checkout"}, "fingerprint": "f1"}]}"""))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string("Retry-After", "10"))
-        .andExpect(jsonPath("$.status").value("unavailable"));
+        .andExpect(jsonPath("$.title").value("unavailable"))
+        .andExpect(jsonPath("$.errors[0]").value("IncidentFlow cannot take alerts right now; retry later"));
   }
 }

@@ -56,7 +56,7 @@ class StatusPageIT {
   }
 
   @Autowired TestRestTemplate http;
-  @Autowired io.incidentflow.notify.CustomerDirectory directory;
+  @Autowired io.incidentflow.customer.CustomerDirectory directory;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JobDriver jobs;
@@ -139,7 +139,7 @@ class StatusPageIT {
     assertThat(requested.getBody()).contains("Check your mail");
     assertThat(directory.all()).noneMatch(entry -> entry.email().equals("fan@example.org"));
     jakarta.mail.internet.MimeMessage confirmation = smtp.getReceivedMessages()[mailsBefore];
-    String text = io.incidentflow.notify.MailboxTestAccess.plainText(confirmation);
+    String text = io.incidentflow.mail.sink.MailboxTestAccess.plainText(confirmation);
     java.util.regex.Matcher link = java.util.regex.Pattern.compile("/status/subscribe/confirm\\?token=([0-9a-f]{48})").matcher(text);
     assertThat(link.find()).as("confirmation link in:%n%s", text).isTrue();
 

@@ -151,9 +151,10 @@ public class HaproxyTrafficRouter implements TrafficRouter {
     }
   }
 
-  /** Sets a change again when HAProxy lost it (a reload forgets runtime state); true when it had to. */
-  public boolean reapply(TrafficChange change, HaproxyRoute route) {
-    HaproxyRuntimeClient haproxy = client(route);
+  /** HAProxy forgets runtime state on reload or restart. */
+  @Override
+  public boolean reapply(TrafficChange change, ServiceDefinition service) {
+    HaproxyRuntimeClient haproxy = client(service.haproxy());
     ServerState current = haproxy.showServersState(change.backend()).stream()
         .filter(state -> state.serverName().equals(change.server())).findFirst().orElse(null);
     if (current != null && current.adminState().name().equals(change.stateAfter())) {

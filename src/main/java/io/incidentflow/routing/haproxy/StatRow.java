@@ -1,7 +1,13 @@
 package io.incidentflow.routing.haproxy;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * One SERVER row of {@code show stat}. FRONTEND, BACKEND and listener rows are left out: their
@@ -82,30 +88,11 @@ public record StatRow(
 
   /** Splits one CSV line; HAProxy double-quotes free-text fields that contain a comma or a quote. */
   static List<String> splitCsv(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
+    try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(line))) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException("'show stat' row is not CSV: " + line, e);
     }
-    fields.add(field.toString());
-    return fields;
   }
 }

@@ -1,4 +1,0 @@
-package io.incidentflow.notify;
-
-/** A member of a Camunda group who can be mailed. */
-public record StaffMember(String userId, String name, String email) {}

@@ -1,0 +1,43 @@
+package io.incidentflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Logins for the APIs. The engine's REST API is open by default. As in Camunda Run, every call to {@code /engine-rest} must log
+ * in with HTTP Basic against the engine's users (Camunda Admin manages them).
+ */
+@Configuration(proxyBeanMethods = false)
+class RestApiSecurityConfig {
+
+  static final String REST_PATH = "/engine-rest";
+  /** Staff endpoints: incidents, the customer directory. */
+  static final String STAFF_API = "/api/staff";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-authentication");
+    registration.addUrlPatterns(REST_PATH + "/*");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, REST_PATH);
+    return registration;
+  }
+
+  /** IncidentFlow's own API for staff: the same users, the same HTTP Basic. */
+  @Bean
+  FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthentication(IdentityService identity, ObjectMapper json) {
+    FilterRegistrationBean<StaffAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new StaffAuthenticationFilter(identity, json));
+    registration.setName("incidentflow-staff-authentication");
+    registration.addUrlPatterns(STAFF_API + "/*");
+    return registration;
+  }
+}

@@ -1,0 +1,30 @@
+package io.incidentflow.staff;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Staff who can be mailed: the members of a Camunda group (Admin webapp) who have an email address. */
+@Component
+public class StaffDirectory {
+
+  private final IdentityService identity;
+
+  public StaffDirectory(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  public List<StaffMember> membersOf(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+        .map(StaffDirectory::recipient)
+        .toList();
+  }
+
+  private static StaffMember recipient(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return new StaffMember(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
+  }
+}

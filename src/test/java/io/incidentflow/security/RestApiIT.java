@@ -1,0 +1,238 @@
+package io.incidentflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentVariables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The running platform as Modeler, Tasklist and a script see it: login required, models deployed and redeployable. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RestApiIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repository;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired FilterService filters;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void shouldAnswer401WithoutCredentials() {
+    ResponseEntity<String> response = http.getForEntity("/engine-rest/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+  }
+
+  @Test
+  void shouldAnswer401WithAWrongPassword() {
+    // Not a user the other tests log in as: after a failed login the engine delays that user's next attempts.
+    ResponseEntity<String> response =
+        http.withBasicAuth("cora", "not-her-password").getForEntity("/engine-rest/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldServeTheRestApiToADemoUser() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("ivy", "demo").getForEntity("/engine-rest/process-definition?key=incident", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"key\":\"incident\"");
+  }
+
+  @Test
+  void shouldRequireAStaffLoginToListTheNoticesOfAnIncident() {
+    String path = "/api/staff/incidents/INC-2026-9999/notices";
+
+    assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> asManager = http.withBasicAuth("max", "demo").getForEntity(path, String.class);
+    assertThat(asManager.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(asManager.getBody()).isEqualTo("[]");
+  }
+
+  @Test
+  void shouldRequireLoginForTheWebappsApi() {
+    ResponseEntity<String> response =
+        http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldRejectAReportOfAnUnknownServiceWith400NamingTheFieldAndStartNothing() {
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    long incidentsBefore = incidentCount();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String report = """
+        {"variables": {"serviceId": {"value": "billing"}, "title": {"value": "Invoices fail"},
+                       "customerImpact": {"value": false}}}""";
+
+    ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/key/incident/submit-form", new HttpEntity<>(report, headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("serviceId: unknown service 'billing'");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(incidentCount()).isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void shouldRecordTheLoggedInUserAsTheReporterOfAReportMadeThroughTheStartForm() throws IOException {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String report = """
+        {"variables": {"serviceId": {"value": "checkout"}, "title": {"value": "Payments time out"},
+                       "customerImpact": {"value": false}}}""";
+
+    // The app's own deployment (another test here redeploys the BPMN alone, without its decision table).
+    String deploymentId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("incident-severity")
+        .latestVersion().singleResult().getDeploymentId();
+    String definitionId = repository.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult().getId();
+
+    ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/" + definitionId + "/submit-form", new HttpEntity<>(report, headers),
+        String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instanceId = new ObjectMapper().readTree(response.getBody()).get("id").asText();
+    assertThat(runtime.getVariable(instanceId, IncidentVariables.REPORTER)).isEqualTo("ivy");
+    assertThat(jdbc.sql("SELECT reported_by FROM incident WHERE process_instance_id = :id").param("id", instanceId)
+        .query(String.class).single()).isEqualTo("ivy");
+  }
+
+  @Test
+  void shouldBrandTheWebappsAndHideTheEndOfLifeBanner() {
+    assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+        .contains("vendor: 'IncidentFlow'");
+    assertThat(http.getForObject("/camunda/app/cockpit/styles/user-styles.css", String.class))
+        .contains("@import url(/branding/webapps.css)");
+    assertThat(http.getForObject("/branding/webapps.css", String.class))
+        .contains(".ce-eol-banner {\n  display: none !important;");
+  }
+
+  private long incidentCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
+  }
+
+  @Test
+  void shouldDeployEveryModelAndFormOfTheRepository() throws IOException {
+    ProcessDefinition incident = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).latestVersion().singleResult();
+    List<String> deployed = repository.getDeploymentResources(incident.getDeploymentId()).stream()
+        .map(Resource::getName).map(name -> Path.of(name).getFileName().toString()).toList();
+
+    assertThat(deployed).containsAll(filesIn("processes", ".bpmn", ".dmn"));
+    assertThat(deployed).containsAll(filesIn("forms", ".form"));
+    try (InputStream startForm = forms.getDeployedStartForm(incident.getId())) {
+      assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"report-incident\"");
+    }
+  }
+
+  @Test
+  void shouldRedeployAChangedModelAloneThroughTheRestApiWithoutRestartAndStartIncidentsOnIt() throws IOException {
+    int before = repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .latestVersion().singleResult().getVersion();
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", "incident-from-modeler");
+    body.add("deployment-source", "Camunda Modeler");
+    body.add("enable-duplicate-filtering", "true");
+    body.add("incident.bpmn", new FileSystemResource(Path.of("processes/incident.bpmn")) {
+      @Override
+      public String getFilename() {
+        return "incident.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+    ResponseEntity<Map> response = http.withBasicAuth("admin", "admin")
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ProcessDefinition redeployed = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).latestVersion().singleResult();
+    assertThat(redeployed.getVersion()).isEqualTo(before + 1);
+
+    // Modeler deploys the diagram alone: its decision and forms are found among those deployed before.
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> started = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/key/incident/submit-form", new HttpEntity<>("""
+            {"variables": {"serviceId": {"value": "search"}, "title": {"value": "Search is slow"},
+                           "customerImpact": {"value": false}}}""", json), String.class);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    ProcessInstance incident = runtime.createProcessInstanceQuery().processDefinitionId(redeployed.getId())
+        .singleResult();
+    assertThat(runtime.getVariable(incident.getId(), IncidentVariables.SEVERITY)).as("classified").isNotNull();
+    try (InputStream startForm = forms.getDeployedStartForm(redeployed.getId())) {
+      assertThat(new String(startForm.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"report-incident\"");
+    }
+  }
+
+  @Test
+  void shouldCreateOneDemoUserPerRoleAndTheTasklistFilters() {
+    assertThat(identity.createUserQuery().memberOfGroup("incident-managers").list()).extracting("id").contains("ivy");
+    assertThat(identity.createUserQuery().memberOfGroup("technicians").list()).extracting("id").contains("tom");
+    assertThat(identity.createUserQuery().memberOfGroup("communications").list()).extracting("id").contains("cora");
+    assertThat(identity.createUserQuery().memberOfGroup("managers").list()).extracting("id").contains("max");
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id").contains("admin");
+    assertThat(identity.checkPassword("tom", "demo")).isTrue();
+    assertThat(filters.createFilterQuery().list()).extracting("name")
+        .containsExactlyInAnyOrder("My tasks", "My group tasks", "All open incidents");
+  }
+
+  private static List<String> filesIn(String folder, String... suffixes) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(folder))) {
+      return files.map(path -> path.getFileName().toString())
+          .filter(name -> Stream.of(suffixes).anyMatch(name::endsWith))
+          .toList();
+    }
+  }
+}
