@@ -7,11 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.catalog.ServiceCatalogProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureJdbc;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureJdbc
 @AutoConfigureTestDatabase
 @Import({CustomerDirectory.class, CustomerDirectoryService.class, ServiceCatalog.class})
+@EnableConfigurationProperties(ServiceCatalogProperties.class)
 class CustomerDirectoryControllerTest {
 
   static final String PATH = "/api/staff/customers";
@@ -32,16 +35,16 @@ class CustomerDirectoryControllerTest {
 
   @Test
   void shouldAnswerConflictAsProblemDetailsWhenTheCustomerExists() throws Exception {
-    String globex = """
-        {"id": "globex", "name": "Globex", "email": "ops@globex.example", "services": ["checkout"]}""";
-    mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(globex)).andExpect(status().isCreated());
+    String wayne = """
+        {"id": "wayne", "name": "Wayne", "email": "ops@wayne.example", "services": ["checkout"]}""";
+    mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(wayne)).andExpect(status().isCreated());
 
-    mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(globex))
+    mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(wayne))
         .andExpect(status().isConflict())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(409))
         .andExpect(jsonPath("$.title").value("conflict"))
-        .andExpect(jsonPath("$.errors[0]").value("id: the customer 'globex' exists; PUT updates it"));
+        .andExpect(jsonPath("$.errors[0]").value("id: the customer 'wayne' exists; PUT updates it"));
   }
 
   @Test
