@@ -3,6 +3,7 @@
 # Runs only IntakeBenchmark (surefire runs nothing; failsafe's -Dit.test overrides its *IT include pattern).
 # Results: stdout and target/bench/intake.md. Extra arguments go to Maven, e.g. a JFR profile:
 #   bench/intake.sh "-DargLine=-XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile"
+# A short run that only checks that it works: bench/intake.sh -Dintake.bench.seconds=2 -Dintake.bench.warmup=100
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

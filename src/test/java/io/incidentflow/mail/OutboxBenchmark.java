@@ -6,8 +6,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.customer.Customer;
 import io.incidentflow.notify.CustomerNotifier;
 import io.incidentflow.notify.Notice;
+import io.incidentflow.FrozenEngineClock;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
+import io.incidentflow.bench.BeanAdvice;
+import io.incidentflow.bench.CpuMeter;
+import io.incidentflow.bench.LoadAverage;
+import io.incidentflow.bench.MarkdownReport;
+import io.incidentflow.bench.ProbeSwitch;
 import io.incidentflow.incident.IncidentReport;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSnapshot;
@@ -34,13 +40,11 @@ import java.lang.management.MemoryMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,15 +55,12 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -99,7 +100,7 @@ import org.thymeleaf.ITemplateEngine;
  * then platform). Before each phase: GreenMail emptied, {@code System.gc()}; during it the heap in use is sampled
  * every 50 ms on a daemon thread. The heap figures include GreenMail's store of the received mails (same JVM).
  *
- * <p>To show where the platform's time goes, this test context (only) adds timing advice to {@link MailOutbox}'s
+ * <p>To show where the platform's time goes, this test context (only) adds timing advice to {@link OutboxRepository}'s
  * proxy (by method name), replaces {@link Mailer} with a subclass that times {@code render} and wraps Thymeleaf's
  * {@link ITemplateEngine}, and swaps the app's SMTP transport class for a subclass that times connect, sendMessage
  * and close. Only calls on the
@@ -109,16 +110,20 @@ import org.thymeleaf.ITemplateEngine;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @ActiveProfiles({"postgres", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(FrozenEngineClock.class)
 class OutboxBenchmark {
 
   static final int CUSTOMERS = 10_000;
-  static final int ROUNDS = 3;
+  /** -Doutbox.bench.rounds=1 shortens a run that only checks that the benchmark works. */
+  static final int ROUNDS = Integer.getInteger("outbox.bench.rounds", 3);
   static final double TARGET = 0.8;
   static final String SERVICE = "bench-mail";
   static final double MB = 1024.0 * 1024.0;
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.server();
+  @RegisterExtension
+  static final ProbeSwitch PROBES = new ProbeSwitch("outbox.bench.probes");
 
   @DynamicPropertySource
   static void peers(DynamicPropertyRegistry registry) {
@@ -128,7 +133,7 @@ class OutboxBenchmark {
 
   @Autowired CustomerNotifier notifier;
   @Autowired OutboxSender sender;
-  @Autowired MailOutbox outbox;
+  @Autowired OutboxRepository outbox;
   @Autowired IncidentService incidents;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
@@ -138,31 +143,22 @@ class OutboxBenchmark {
   @Autowired OutboxProperties outboxProperties;
 
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
-  @BeforeEach
-  void startClock() {
-    ClockUtil.setCurrentTime(new Date());
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    Probe.owner = null;
-  }
+  /** This JVM (the app, GreenMail, the raw loop) against everything else, PostgreSQL included. */
+  private final CpuMeter cpu = CpuMeter.thisJvm();
 
   @Test
   void run() throws Exception {
     Instant started = Instant.now();
     String othersAtStart = otherBenchmarks();
     codeAtStart = codeVersion();
-    String loadAtStart = loadAverage();
-    if (Probe.ENABLED) {
+    String loadAtStart = LoadAverage.oneMinute();
+    if (PROBES.on()) {
       assertThat(outbox).isInstanceOf(Advised.class);
       // The app's JavaMailSenderImpl keeps one Session: from now on its "smtp" transports time themselves.
       mailSender.getSession().setProvider(new Provider(Provider.Type.TRANSPORT, "smtp",
           TimedSmtpTransport.class.getName(), "IncidentFlow benchmark", null));
     }
-    Probe.owner = Thread.currentThread();
+    PROBES.countThisThread();
 
     List<Customer> customers = createCustomers();
     List<Run> runs = new ArrayList<>();
@@ -177,16 +173,10 @@ class OutboxBenchmark {
       runs.add(raw(round, customers, content));
       runs.add(platform(round, customers));
     }
-    Probe.owner = null;
-    String diagnostics = diagnostics(customers, content);
+    PROBES.stopCounting();
+    MarkdownReport diagnostics = diagnostics(customers, content);
 
-    String report = report(runs, content, started, othersAtStart, loadAtStart) + diagnostics;
-    System.out.println();
-    System.out.println(report);
-    Path file = Path.of(System.getProperty("basedir", "."), "target", "bench", "outbox.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report, StandardCharsets.UTF_8);
-    System.out.println("Written to " + file.toAbsolutePath().normalize());
+    report(runs, content, started, othersAtStart, loadAtStart).append(diagnostics).publish("outbox");
   }
 
   // ------------------------------------------------------------------ setup
@@ -232,15 +222,15 @@ class OutboxBenchmark {
     long t2 = System.nanoTime();
     long peak = heap.stop();
     long[] p1 = Probe.snapshot();
-    long[] cpu1 = cpuTicks();
+    CpuMeter.Cpu used = cpu.since(before.cpu);
     long gc = gcMillis() - before.gcMillis;
 
     assertThat(enqueued).isEqualTo(CUSTOMERS);
     assertThat(accepted).isEqualTo(CUSTOMERS);
     MimeMessage[] received = smtp.getReceivedMessages();
     assertOnePerCustomer(received, customers);
-    Run run = new Run("platform", round, accepted, t2 - t0, before.heap, peak, retainedAfterGc(),
-        cpu(before.cpu, cpu1), Probe.minus(p1, p0), t1 - t0, t2 - t1, size(received[0]), gc);
+    Run run = new Run("platform", round, accepted, t2 - t0, before.heap, peak, retainedAfterGc(), used,
+        Probe.minus(p1, p0), t1 - t0, t2 - t1, size(received[0]), gc);
     run.content = Content.of(first(received, customers.get(0).email()));
     log(run);
     return run;
@@ -274,7 +264,7 @@ class OutboxBenchmark {
     }
     long t1 = System.nanoTime();
     long peak = heap.stop();
-    long[] cpu1 = cpuTicks();
+    CpuMeter.Cpu used = cpu.since(before.cpu);
     long gc = gcMillis() - before.gcMillis;
     transport.close();
 
@@ -285,8 +275,8 @@ class OutboxBenchmark {
     parts[Part_.RAW_BUILD.ordinal() + Part_.values().length] = CUSTOMERS;
     parts[Part_.RAW_SEND.ordinal()] = send;
     parts[Part_.RAW_SEND.ordinal() + Part_.values().length] = CUSTOMERS;
-    Run run = new Run("raw", round, received.length, t1 - t0, before.heap, peak, retainedAfterGc(),
-        cpu(before.cpu, cpu1), parts, 0, 0, size(received[0]), gc);
+    Run run = new Run("raw", round, received.length, t1 - t0, before.heap, peak, retainedAfterGc(), used, parts, 0,
+        0, size(received[0]), gc);
     log(run);
     return run;
   }
@@ -312,7 +302,7 @@ class OutboxBenchmark {
 
   // ------------------------------------------------------------------ phases: preparation and checks
 
-  private record Before(long heap, long[] cpu, long gcMillis) {}
+  private record Before(long heap, CpuMeter.Sample cpu, long gcMillis) {}
 
   /** Empties GreenMail, collects garbage: every phase starts from the same heap. */
   private Before prepare() throws Exception {
@@ -320,7 +310,7 @@ class OutboxBenchmark {
     System.gc();
     Thread.sleep(200);
     System.gc();
-    return new Before(memory.getHeapMemoryUsage().getUsed(), cpuTicks(), gcMillis());
+    return new Before(memory.getHeapMemoryUsage().getUsed(), cpu.sample(), gcMillis());
   }
 
   /** Heap in use after the phase and a GC, before GreenMail is emptied: mostly GreenMail's 10,000 stored mails. */
@@ -424,7 +414,7 @@ class OutboxBenchmark {
     final long heapBefore;
     final long heapPeak;
     final long heapRetained;
-    final double[] cpu;
+    final CpuMeter.Cpu cpu;
     final long[] parts;
     final long notifyNanos;
     final long sendDueNanos;
@@ -433,7 +423,7 @@ class OutboxBenchmark {
     Content content;
 
     Run(String phase, int round, int mails, long nanos, long heapBefore, long heapPeak, long heapRetained,
-        double[] cpu, long[] parts, long notifyNanos, long sendDueNanos, long bytesPerMail, long gcMillis) {
+        CpuMeter.Cpu cpu, long[] parts, long notifyNanos, long sendDueNanos, long bytesPerMail, long gcMillis) {
       this.phase = phase;
       this.round = round;
       this.mails = mails;
@@ -468,16 +458,17 @@ class OutboxBenchmark {
 
   private String codeAtStart;
 
-  private String report(List<Run> runs, Content content, Instant started, String othersAtStart, String loadAtStart) {
+  private MarkdownReport report(List<Run> runs, Content content, Instant started, String othersAtStart,
+      String loadAtStart) {
     List<Run> raws = runs.stream().filter(r -> r.round > 0 && r.phase.equals("raw")).toList();
     List<Run> platforms = runs.stream().filter(r -> r.round > 0 && r.phase.equals("platform")).toList();
     double rawRate = median(raws, Run::rate);
     double platformRate = median(platforms, Run::rate);
     double ratio = platformRate / rawRate;
 
-    StringBuilder out = new StringBuilder();
+    MarkdownReport out = new MarkdownReport();
     out.append("# Customer-mail benchmark\n\n");
-    out.append(String.format(Locale.ROOT, "%s, %d CPUs, Java %s, max heap %.0f MB (%s), PostgreSQL %s (embedded; "
+    out.format("%s, %d CPUs, Java %s, max heap %.0f MB (%s), PostgreSQL %s (embedded; "
             + "fsync=%s, synchronous_commit=%s), GreenMail SMTP on %s:%d in the same JVM, outbox batch size %d, %s.%n%n",
         started, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         memory.getHeapMemoryUsage().getMax() / MB, gcNames(),
@@ -485,12 +476,12 @@ class OutboxBenchmark {
         jdbc.sql("SHOW fsync").query(String.class).single(),
         jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
         TestSmtp.SMTP.getBindAddress(), TestSmtp.SMTP.getPort(), outboxProperties.batchSize(),
-        Probe.ENABLED ? "probes on (-Doutbox.bench.probes=false turns them off)" : "probes off"));
+        PROBES.on() ? "probes on (-Doutbox.bench.probes=false turns them off)" : "probes off");
     String codeAtEnd = codeVersion();
     out.append("Code measured (the classes Maven compiled just before the run): ").append(codeAtStart)
         .append(codeAtEnd.equals(codeAtStart) ? "" : "; **the tree changed during the run**, at the end: " + codeAtEnd)
         .append(".\n\n");
-    out.append(String.format(Locale.ROOT, "%,d customers subscribed to `%s`, one notice (`confirmed`, template "
+    out.format("%,d customers subscribed to `%s`, one notice (`confirmed`, template "
             + "`customer-incident-confirmed`). **raw**: one Jakarta Mail `Transport` connected once, per customer a "
             + "new `MimeMessage` (%s) with a fixed text (%d chars) and HTML (%d chars) part copied from a platform "
             + "mail, `sendMessage`; timed from the first message built to the last accepted. **platform**: "
@@ -501,34 +492,33 @@ class OutboxBenchmark {
             + "the default G1 and this max heap, young collections run only when the young generation (hundreds of "
             + "MB) is full, so the peak shows allocation headroom, not what sending needs to live.%n%n",
         CUSTOMERS, SERVICE, "multipart/alternative", content.text.length(), content.html.length(),
-        content.structure));
+        content.structure);
 
-    out.append("| Round | Phase | Mails | Seconds | Mails/s | Bytes/mail | Heap before MB | **Peak heap MB** "
-        + "| Retained MB | GC pauses ms | CPU: this JVM / other processes (cores) |\n|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    out.table("rlrrrrrrrrl", "Round", "Phase", "Mails", "Seconds", "Mails/s", "Bytes/mail", "Heap before MB",
+        "**Peak heap MB**", "Retained MB", "GC pauses ms", "CPU: this JVM / other processes (cores)");
     for (Run run : runs) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.0f | %,d | %.0f | **%.0f** | %.0f | %,d | %s |%n",
+      out.row("%s | %s | %,d | %.2f | %.0f | %,d | %.0f | **%.0f** | %.0f | %,d | %s",
           run.round == 0 ? "0 (warm-up)" : Integer.toString(run.round), run.phase, run.mails, run.seconds(),
           run.rate(), run.bytesPerMail, run.heapBefore / MB, run.heapPeak / MB, run.heapRetained / MB, run.gcMillis,
-          run.cpu == null ? "?" : String.format(Locale.ROOT, "%.2f / %.2f", run.cpu[0], run.cpu[1])));
+          run.cpu.known() ? String.format(Locale.ROOT, "%.2f / %.2f", run.cpu.jvm(), run.cpu.rest()) : "?");
     }
-    out.append(String.format(Locale.ROOT, "%n| Median of rounds 1–%d | Mails/s | Seconds | Peak heap MB |%n"
-        + "|---|--:|--:|--:|%n", ROUNDS));
-    out.append(String.format(Locale.ROOT, "| raw Jakarta Mail loop | %.0f | %.2f | %.0f |%n", rawRate,
-        median(raws, Run::seconds), median(raws, r -> r.heapPeak / MB)));
-    out.append(String.format(Locale.ROOT, "| platform (notify → last mail accepted) | %.0f | %.2f | %.0f |%n",
-        platformRate, median(platforms, Run::seconds), median(platforms, r -> r.heapPeak / MB)));
-    out.append(String.format(Locale.ROOT, "%n**Ratio platform rate ÷ raw rate: %.2f** (median rates; per round: %s) — "
+    out.append("\n").table("lrrr", "Median of rounds 1–" + ROUNDS, "Mails/s", "Seconds", "Peak heap MB");
+    out.row("raw Jakarta Mail loop | %.0f | %.2f | %.0f", rawRate, median(raws, Run::seconds),
+        median(raws, r -> r.heapPeak / MB));
+    out.row("platform (notify → last mail accepted) | %.0f | %.2f | %.0f", platformRate,
+        median(platforms, Run::seconds), median(platforms, r -> r.heapPeak / MB));
+    out.format("%n**Ratio platform rate ÷ raw rate: %.2f** (median rates; per round: %s) — "
             + "target ≥ %.1f: **%s**. The target would need ≥ %.0f mails/s (%.2f s for %,d mails).%n",
         ratio, perRoundRatios(raws, platforms), TARGET, ratio >= TARGET ? "met" : "missed", TARGET * rawRate,
-        CUSTOMERS / (TARGET * rawRate), CUSTOMERS));
+        CUSTOMERS / (TARGET * rawRate), CUSTOMERS);
 
-    if (Probe.ENABLED) {
-      out.append(breakdown(raws, platforms));
+    if (PROBES.on()) {
+      breakdown(out, raws, platforms);
     }
-    out.append(String.format(Locale.ROOT, "%nRun took %d s; 1-minute load average %s at the start, %s at the end; "
+    out.format("%nRun took %d s; 1-minute load average %s at the start, %s at the end; "
             + "other benchmark JVMs at the start: %s.%n", Duration.between(started, Instant.now()).toSeconds(),
-        loadAtStart, loadAverage(), othersAtStart));
-    return out.toString();
+        loadAtStart, LoadAverage.oneMinute(), othersAtStart);
+    return out;
   }
 
   private static String perRoundRatios(List<Run> raws, List<Run> platforms) {
@@ -539,24 +529,24 @@ class OutboxBenchmark {
     return String.join(", ", ratios);
   }
 
-  private String breakdown(List<Run> raws, List<Run> platforms) {
-    StringBuilder out = new StringBuilder("\n## Where the platform's time goes\n\n");
-    out.append("Measured on the benchmark's thread by the probes (advice on `MailOutbox`, a `Mailer` subclass, a timed "
+  private void breakdown(MarkdownReport out, List<Run> raws, List<Run> platforms) {
+    out.append("\n## Where the platform's time goes\n\n");
+    out.append("Measured on the benchmark's thread by the probes (advice on `OutboxRepository`, a `Mailer` subclass, a timed "
         + "`ITemplateEngine`, a timed SMTP transport); medians over rounds 1–" + ROUNDS + ". \"rest\" is the "
         + "part of `sendDue` no probe covers: per mail `OutboxSender.render` outside `Mailer.render` (model JSON "
         + "parsed again, unsubscribe link signed), and the loop. Shares are of the platform's total time.\n\n");
-    out.append("| Part | calls | ms | µs per mail | share | raw loop: same part |\n|---|--:|--:|--:|--:|--:|\n");
+    out.table("lrrrrr", "Part", "calls", "ms", "µs per mail", "share", "raw loop: same part");
     double total = median(platforms, r -> r.nanos / 1e6);
     List<Object[]> rows = new ArrayList<>();
     rows.add(new Object[] {"**Platform total** (notify step → last mail accepted)", null,
         (ToDoubleFunction<Run>) r -> r.nanos / 1e6, median(raws, r -> r.nanos / 1e6)});
-    rows.add(new Object[] {"1. notify transaction (`notifyAffectedCustomers`: model JSON, enqueue, commit)", null,
+    rows.add(new Object[] {"1. notify transaction (`notifyAffectedCustomers`: subscribers, model JSON, enqueue, commit)", null,
         (ToDoubleFunction<Run>) r -> r.notifyNanos / 1e6, null});
-    rows.add(partRow("    · of which `MailOutbox.enqueue` (INSERT notice, SELECT id, INSERT … SELECT deliveries)",
+    rows.add(partRow("    · of which `OutboxRepository.enqueue` (INSERT mail, SELECT id, batched INSERT deliveries)",
         Part_.ENQUEUE));
     rows.add(new Object[] {"2. `OutboxSender.sendDue()`", null, (ToDoubleFunction<Run>) r -> r.sendDueNanos / 1e6,
         null});
-    rows.add(partRow("    · claim queries (`MailOutbox.claim`: SELECT ids … SKIP LOCKED, UPDATE, SELECT join)",
+    rows.add(partRow("    · claim queries (`OutboxRepository.claim`: SELECT ids … SKIP LOCKED, UPDATE, SELECT join)",
         Part_.CLAIM));
     rows.add(partRow("    · claim transaction commit", Part_.CLAIM_COMMIT));
     rows.add(partRow("    · rendering: Thymeleaf (`templates.process`, HTML + text)", Part_.THYMELEAF));
@@ -581,16 +571,14 @@ class OutboxBenchmark {
       Double raw = (Double) r[3];
       double value = median(platforms, ms);
       String calls = part == null ? "" : String.format(Locale.ROOT, "%,.0f", median(platforms, x -> x.calls(part)));
-      out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %.1f %% | %s |%n", label, calls, value,
-          1000 * value / CUSTOMERS, 100 * value / total,
-          raw == null ? "" : String.format(Locale.ROOT, "%.0f ms (%.1f µs/mail)", raw, 1000 * raw / CUSTOMERS)));
+      out.row("%s | %s | %.0f | %.1f | %.1f %% | %s", label, calls, value, 1000 * value / CUSTOMERS,
+          100 * value / total,
+          raw == null ? "" : String.format(Locale.ROOT, "%.0f ms (%.1f µs/mail)", raw, 1000 * raw / CUSTOMERS));
     }
     double rawTotal = median(raws, r -> r.nanos / 1e6);
     double target = rawTotal / TARGET;
-    out.append(String.format(Locale.ROOT, "%nThe raw loop needs %.0f ms; the target allows the platform %.0f ms "
-            + "(raw ÷ %.1f); it took %.0f ms, %.0f ms over.%n", rawTotal, target, TARGET, total,
-        Math.max(0, total - target)));
-    return out.toString();
+    out.format("%nThe raw loop needs %.0f ms; the target allows the platform %.0f ms (raw ÷ %.1f); it took %.0f ms, "
+        + "%.0f ms over.%n", rawTotal, target, TARGET, total, Math.max(0, total - target));
   }
 
   private static Object[] partRow(String label, Part_ part) {
@@ -662,8 +650,8 @@ class OutboxBenchmark {
     return (System.nanoTime() - t0) / 1e6 / n;
   }
 
-  private static String diagRow(String label, int n, double ms) {
-    return String.format(Locale.ROOT, "| %s | %,d | %.3f |%n", label, n, ms);
+  private static void diagRow(MarkdownReport out, String label, int n, double ms) {
+    out.row("%s | %,d | %.3f", label, n, ms);
   }
 
   private static Session session(Properties extra) {
@@ -751,7 +739,7 @@ class OutboxBenchmark {
    * What explains the breakdown, measured in isolation after the rounds: the cost of an SMTP connect and where it
    * goes, of building the platform's MIME structure, of sending it, with and without the app's mail properties.
    */
-  private String diagnostics(List<Customer> customers, Content content) throws Exception {
+  private MarkdownReport diagnostics(List<Customer> customers, Content content) throws Exception {
     InternetAddress from = InternetAddress.parse(mailProperties.from(), true)[0];
     Properties appProperties = new Properties();
     appProperties.putAll(mailSender.getJavaMailProperties());
@@ -763,83 +751,46 @@ class OutboxBenchmark {
     MessageFactory platformShaped = (session, customer) ->
         helperMessage(new MimeMessage(session), from, customer, content, SHARED_TYPES);
 
-    StringBuilder out = new StringBuilder("\n## Diagnostics\n\n");
-    out.append(String.format(Locale.ROOT, "Measured after the rounds, each after an equal untimed warm-up; mean ms per "
+    MarkdownReport out = new MarkdownReport().append("\n## Diagnostics\n\n");
+    out.format("Measured after the rounds, each after an equal untimed warm-up; mean ms per "
         + "operation. The app's mail properties (`spring.mail.properties`, on the session `OutboxSender` uses): `%s`.%n%n",
-        new java.util.TreeMap<>(appProperties)));
-    out.append("| Measurement | n | ms each |\n|---|--:|--:|\n");
-    out.append(diagRow("SMTP connect (greeting, EHLO) + QUIT: the app's session (the one `OutboxSender` uses)",
-        DIAG_CONNECTS, connects(mailSender.getSession())));
-    out.append(diagRow("  the same, a session with only host, port and the app's mail properties", DIAG_CONNECTS,
-        connects(withAppProperties)));
-    out.append(diagRow("  the same, a plain session (host, port: the raw loop's)", DIAG_CONNECTS, connects(plain)));
-    out.append(diagRow("  the same, a plain session with `mail.smtp.localhost=localhost` (no local host name lookup)",
-        DIAG_CONNECTS, connects(session(localhost))));
-    out.append(diagRow("  plain socket: connect, read the server's 220 greeting, QUIT (the server's share)",
-        DIAG_CONNECTS, greetings()));
-    out.append(diagRow("  `InetAddress.getLocalHost().getCanonicalHostName()` (what Jakarta Mail's EHLO name costs)",
-        DIAG_CONNECTS, msEach(DIAG_CONNECTS, i -> java.net.InetAddress.getLocalHost().getCanonicalHostName())));
-    out.append(diagRow("Build the raw loop's mail (multipart/alternative)", DIAG_MAILS,
-        msEach(DIAG_MAILS, i -> raw.build(plain, customers.get(i)))));
-    out.append(diagRow("Build mixed/related/alternative with `MimeMessageHelper(message, true, UTF-8)` on a plain "
+        new java.util.TreeMap<>(appProperties));
+    out.table("lrr", "Measurement", "n", "ms each");
+    diagRow(out, "SMTP connect (greeting, EHLO) + QUIT: the app's session (the one `OutboxSender` uses)",
+        DIAG_CONNECTS, connects(mailSender.getSession()));
+    diagRow(out, "  the same, a session with only host, port and the app's mail properties", DIAG_CONNECTS,
+        connects(withAppProperties));
+    diagRow(out, "  the same, a plain session (host, port: the raw loop's)", DIAG_CONNECTS, connects(plain));
+    diagRow(out, "  the same, a plain session with `mail.smtp.localhost=localhost` (no local host name lookup)",
+        DIAG_CONNECTS, connects(session(localhost)));
+    diagRow(out, "  plain socket: connect, read the server's 220 greeting, QUIT (the server's share)",
+        DIAG_CONNECTS, greetings());
+    diagRow(out, "  `InetAddress.getLocalHost().getCanonicalHostName()` (what Jakarta Mail's EHLO name costs)",
+        DIAG_CONNECTS, msEach(DIAG_CONNECTS, i -> java.net.InetAddress.getLocalHost().getCanonicalHostName()));
+    diagRow(out, "Build the raw loop's mail (multipart/alternative)", DIAG_MAILS,
+        msEach(DIAG_MAILS, i -> raw.build(plain, customers.get(i))));
+    diagRow(out, "Build mixed/related/alternative with `MimeMessageHelper(message, true, UTF-8)` on a plain "
         + "`MimeMessage` (not Spring's SmartMimeMessage; `Mailer` at " + HEAD_MAILER + " does this)", DIAG_MAILS,
-        msEach(DIAG_MAILS, i -> helperMessage(new MimeMessage(plain), from, customers.get(i), content, null))));
-    out.append(diagRow("  of which `new ConfigurableMimeFileTypeMap().afterPropertiesSet()` (what MimeMessageHelper "
+        msEach(DIAG_MAILS, i -> helperMessage(new MimeMessage(plain), from, customers.get(i), content, null)));
+    diagRow(out, "  of which `new ConfigurableMimeFileTypeMap().afterPropertiesSet()` (what MimeMessageHelper "
         + "does per message that is not a SmartMimeMessage: loads and parses `mime.types`)", DIAG_MAILS,
-        msEach(DIAG_MAILS, i -> sharedTypes())));
-    out.append(diagRow("  the same structure, one shared FileTypeMap", DIAG_MAILS,
-        msEach(DIAG_MAILS, i -> platformShaped.build(plain, customers.get(i)))));
-    out.append(diagRow("`sendMessage`, raw loop's mail, plain session (the baseline)", DIAG_MAILS,
-        sends(plain, customers, raw)));
-    out.append(diagRow("`sendMessage`, raw loop's mail, session with the app's mail properties", DIAG_MAILS,
-        sends(withAppProperties, customers, raw)));
-    out.append(diagRow("`sendMessage`, MimeMessageHelper's structure (mixed/related/alternative), plain session",
+        msEach(DIAG_MAILS, i -> sharedTypes()));
+    diagRow(out, "  the same structure, one shared FileTypeMap", DIAG_MAILS,
+        msEach(DIAG_MAILS, i -> platformShaped.build(plain, customers.get(i))));
+    diagRow(out, "`sendMessage`, raw loop's mail, plain session (the baseline)", DIAG_MAILS,
+        sends(plain, customers, raw));
+    diagRow(out, "`sendMessage`, raw loop's mail, session with the app's mail properties", DIAG_MAILS,
+        sends(withAppProperties, customers, raw));
+    diagRow(out, "`sendMessage`, MimeMessageHelper's structure (mixed/related/alternative), plain session",
         DIAG_MAILS,
-        sends(plain, customers, platformShaped)));
-    out.append(diagRow("`sendMessage`, MimeMessageHelper's structure, session with the app's mail properties",
+        sends(plain, customers, platformShaped));
+    diagRow(out, "`sendMessage`, MimeMessageHelper's structure, session with the app's mail properties",
         DIAG_MAILS,
-        sends(withAppProperties, customers, platformShaped)));
-    return out.toString();
+        sends(withAppProperties, customers, platformShaped));
+    return out;
   }
 
   // ------------------------------------------------------------------ machine
-
-  /** {machine busy ticks, machine total ticks, this JVM's ticks} from /proc; null where there is no /proc. */
-  private static long[] cpuTicks() {
-    try {
-      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long total = 0;
-      for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-        total += Long.parseLong(cpu[i]);
-      }
-      long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-      String self = Files.readString(Path.of("/proc/self/stat"));
-      String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
-      long jvm = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return new long[] {total - idle, total, jvm};
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** {cores used by this JVM, cores used by everything else} between two readings. */
-  private static double[] cpu(long[] start, long[] end) {
-    if (start == null || end == null || end[1] == start[1]) {
-      return null;
-    }
-    double perCore = (end[1] - start[1]) / (double) Runtime.getRuntime().availableProcessors();
-    double busy = (end[0] - start[0]) / perCore;
-    double jvm = (end[2] - start[2]) / perCore;
-    return new double[] {jvm, Math.max(0, busy - jvm)};
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
 
   /** Other benchmark JVMs (they would take the CPUs this one measures with). */
   private static String otherBenchmarks() {
@@ -906,21 +857,19 @@ class OutboxBenchmark {
 
   /** Plain arrays: only the owner thread (the benchmark's) writes or reads them. */
   static final class Probe {
-    static final boolean ENABLED = !"false".equals(System.getProperty("outbox.bench.probes"));
     static final int N = Part_.values().length;
-    static volatile Thread owner;
     static final long[] nanos = new long[N];
     static final long[] calls = new long[N];
 
-    static boolean counting() {
-      return Thread.currentThread() == owner;
+    static void add(Part_ part, long startNanos) {
+      if (PROBES.counting()) {
+        record(part, System.nanoTime() - startNanos);
+      }
     }
 
-    static void add(Part_ part, long startNanos) {
-      if (counting()) {
-        nanos[part.ordinal()] += System.nanoTime() - startNanos;
-        calls[part.ordinal()]++;
-      }
+    static void record(Part_ part, long elapsedNanos) {
+      nanos[part.ordinal()] += elapsedNanos;
+      calls[part.ordinal()]++;
     }
 
     static long[] snapshot() {
@@ -1022,55 +971,38 @@ class OutboxBenchmark {
      */
     @Bean
     static BeanPostProcessor outboxBenchmarkProbes() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-          if (!(bean instanceof MailOutbox)) {
-            return bean;
-          }
-          MethodInterceptor timer = invocation -> {
-            Part_ part = switch (invocation.getMethod().getName()) {
-              case "enqueue" -> Part_.ENQUEUE;
-              case "claim" -> Part_.CLAIM;
-              case "markSent" -> Part_.MARK_SENT;
-              case "markFailed", "markRetry", "release" -> Part_.MARK_OTHER;
-              default -> null;
-            };
-            if (part == null || !Probe.counting()) {
-              return invocation.proceed();
-            }
-            long t0 = System.nanoTime();
-            try {
-              return invocation.proceed();
-            } finally {
-              Probe.add(part, t0);
-              if (part == Part_.CLAIM && TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                  long commitStart;
+      return BeanAdvice.postProcessor(bean -> bean instanceof OutboxRepository ? Probes::timeOutbox : null);
+    }
 
-                  @Override
-                  public void beforeCommit(boolean readOnly) {
-                    commitStart = System.nanoTime();
-                  }
-
-                  @Override
-                  public void afterCommit() {
-                    Probe.add(Part_.CLAIM_COMMIT, commitStart);
-                  }
-                });
-              }
-            }
-          };
-          if (bean instanceof Advised advised) {
-            advised.addAdvice(0, timer);
-            return bean;
-          }
-          ProxyFactory factory = new ProxyFactory(bean);
-          factory.setProxyTargetClass(true);
-          factory.addAdvice(timer);
-          return factory.getProxy(bean.getClass().getClassLoader());
-        }
+    private static Object timeOutbox(MethodInvocation invocation) throws Throwable {
+      Part_ part = switch (invocation.getMethod().getName()) {
+        case "enqueue" -> Part_.ENQUEUE;
+        case "claim" -> Part_.CLAIM;
+        case "markSent" -> Part_.MARK_SENT;
+        case "markFailed", "markRetry", "release" -> Part_.MARK_OTHER;
+        default -> null;
       };
+      if (part == null) {
+        return invocation.proceed();
+      }
+      return PROBES.time(invocation, nanos -> {
+        Probe.record(part, nanos);
+        if (part == Part_.CLAIM && TransactionSynchronizationManager.isSynchronizationActive()) {
+          TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            long commitStart;
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              commitStart = System.nanoTime();
+            }
+
+            @Override
+            public void afterCommit() {
+              Probe.add(Part_.CLAIM_COMMIT, commitStart);
+            }
+          });
+        }
+      });
     }
 
     @Bean

@@ -5,8 +5,15 @@ import static io.incidentflow.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.incidentflow.FrozenEngineClock;
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
+import io.incidentflow.bench.BeanAdvice;
+import io.incidentflow.bench.CpuMeter;
+import io.incidentflow.bench.LatencyRecorder;
+import io.incidentflow.bench.LoadAverage;
+import io.incidentflow.bench.MarkdownReport;
+import io.incidentflow.bench.ProbeSwitch;
 import io.incidentflow.incident.TestIncidents;
 import io.incidentflow.routing.haproxy.HaproxyAddress;
 import io.incidentflow.routing.haproxy.HaproxyRuntimeClient;
@@ -26,29 +33,26 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
-import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.framework.Advised;
-import org.springframework.aop.framework.ProxyFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,27 +83,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "logging.level.root=WARN")
 @ActiveProfiles({"postgres", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// As HaproxyFallbackIT: the engine's clock stands still, so no SLA timer falls due during the run.
+@ExtendWith(FrozenEngineClock.class)
 class RerouteBenchmark {
 
-  static final int WARMUP = 100;
-  static final int ITERATIONS = 100;
+  /** -Dreroute.bench.warmup and -Dreroute.bench.iterations shorten a run that only checks that the benchmark works. */
+  static final int WARMUP = Integer.getInteger("reroute.bench.warmup", 100);
+  static final int ITERATIONS = Integer.getInteger("reroute.bench.iterations", 100);
   static final String TX_PROCESS_KEY = "bench-reroute-tx";
-  static final String TX_BPMN = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                   id="Definitions_BenchRerouteTx" targetNamespace="http://incidentflow.io/bench">
-        <process id="bench-reroute-tx" name="Benchmark: one engine transaction" isExecutable="true"
-                 camunda:historyTimeToLive="1">
-          <startEvent id="Start" />
-          <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Wait" />
-          <userTask id="Task_Wait" />
-          <sequenceFlow id="Flow_2" sourceRef="Task_Wait" targetRef="End" />
-          <endEvent id="End" />
-        </process>
-      </definitions>
-      """;
+  /** One engine transaction: completing the user task of start → user task → end. */
+  static final BpmnModelInstance TX_PROCESS = Bpmn.createExecutableProcess(TX_PROCESS_KEY)
+      .name("Benchmark: one engine transaction").camundaHistoryTimeToLive(1)
+      .startEvent("Start")
+      .userTask("Task_Wait")
+      .endEvent("End")
+      .done();
 
+  @RegisterExtension
+  static final ProbeSwitch PROBES = new ProbeSwitch("reroute.bench.probes");
   static final Path dir = HaproxyTestbed.tempDir("haproxy-reroute-bench");
   static HaproxyTestbed haproxy;
 
@@ -138,29 +139,17 @@ class RerouteBenchmark {
   @Autowired JobDriver jobs;
   @Autowired JdbcClient jdbc;
 
-  @BeforeEach
-  void freezeClock() {
-    // As HaproxyFallbackIT: the engine's clock stands still, so no SLA timer falls due during the run.
-    ClockUtil.setCurrentTime(new Date());
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    Probe.owner = null;
-  }
-
   @Test
   void run() throws Exception {
     Instant started = Instant.now();
-    loadAtStart = loadAverage();
-    cpuAtStart = cpuTicks();
-    Probe.owner = Thread.currentThread();
+    loadAtStart = LoadAverage.oneMinute();
+    cpuAtStart = cpu.sample();
+    PROBES.countThisThread();
     assertThat(haproxy.get()).isEqualTo("primary");
 
     HaproxyRuntimeClient client = new HaproxyRuntimeClient(HaproxyAddress.unix(haproxy.adminSocket()),
         Duration.ofSeconds(2), Duration.ofSeconds(5));
-    repository.createDeployment().name(TX_PROCESS_KEY).addString(TX_PROCESS_KEY + ".bpmn", TX_BPMN).deploy();
+    repository.createDeployment().name(TX_PROCESS_KEY).addModelInstance(TX_PROCESS_KEY + ".bpmn", TX_PROCESS).deploy();
     Phase raw = new Phase("1. Raw: `show servers state` + `set server checkout/checkout-1 state drain` + "
         + "`show servers state` (HaproxyRuntimeClient, unix socket)");
     Phase tx = new Phase("2. Engine transaction: `taskService.complete` of start → user task → end");
@@ -174,13 +163,7 @@ class RerouteBenchmark {
       endToEnd(measured ? e2e : null);
     }
 
-    String report = report(raw, tx, e2e, started);
-    System.out.println();
-    System.out.println(report);
-    Path file = Path.of(System.getProperty("basedir", "."), "target", "bench", "reroute.md");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, report, StandardCharsets.UTF_8);
-    System.out.println("Written to " + file.toAbsolutePath().normalize());
+    report(raw, tx, e2e, started).publish("reroute");
   }
 
   // ------------------------------------------------------------------ 1. raw socket commands
@@ -297,47 +280,45 @@ class RerouteBenchmark {
 
   // ------------------------------------------------------------------ report
 
-  private String report(Phase raw, Phase tx, EndToEnd e2e, Instant started) {
+  private MarkdownReport report(Phase raw, Phase tx, EndToEnd e2e, Instant started) {
     double budgetMedian = raw.median() + tx.median();
     double budgetP95 = raw.p95() + tx.p95();
     // The target's span is the reroute step as the engine runs it: its job (fetch, drain, verify, record,
     // continue, commit). The technician's own transaction before it is reported beside it, not budgeted.
     double ratioMedian = e2e.job.median() / budgetMedian;
     double ratioP95 = e2e.job.p95() / budgetP95;
-    StringBuilder out = new StringBuilder();
+    MarkdownReport out = new MarkdownReport();
     out.append("# Reroute benchmark\n\n");
-    out.append(String.format(Locale.ROOT, "%s, %d CPUs, Java %s, %s, PostgreSQL %s (embedded), %s.%n"
+    out.format("%s, %d CPUs, Java %s, %s, PostgreSQL %s (embedded), %s.%n"
             + "Warm-up %d iterations per measurement, then %d measured, in interleaved rounds (raw, engine transaction, "
             + "end to end); times in ms.%n%n",
         started, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), haproxyVersion(),
-        jdbc.sql("SHOW server_version").query(String.class).single(), Probe.ENABLED
+        jdbc.sql("SHOW server_version").query(String.class).single(), PROBES.on()
             ? "probes on (JDBC/routing timers; -Dreroute.bench.probes=false turns them off)" : "probes off",
-        WARMUP, ITERATIONS));
+        WARMUP, ITERATIONS);
 
-    out.append("| Measurement | n | median | p95 | mean |\n|---|--:|--:|--:|--:|\n");
+    out.table("lrrrr", "Measurement", "n", "median", "p95", "mean");
     for (Phase phase : List.of(raw, tx, e2e.job, e2e.complete, e2e.total)) {
-      out.append(phase.row());
+      out.row("%s | %d | %.2f | %.2f | %.2f", phase.name, phase.nanos.size(), phase.median(), phase.p95(),
+          phase.mean());
     }
-    out.append("\n| Ratio: reroute step (3) / (raw commands (1) + one engine transaction (2)) | median | p95 |\n"
-        + "|---|--:|--:|\n");
-    out.append(String.format(Locale.ROOT, "| raw + engine transaction | %.2f ms | %.2f ms |%n", budgetMedian,
-        budgetP95));
-    out.append(String.format(Locale.ROOT, "| reroute step | %.2f ms | %.2f ms |%n", e2e.job.median(),
-        e2e.job.p95()));
-    out.append(String.format(Locale.ROOT, "| **ratio** (target ≤ 1.5) | **%.2f** %s | **%.2f** %s |%n", ratioMedian,
-        ratioMedian <= 1.5 ? "met" : "missed", ratioP95, ratioP95 <= 1.5 ? "met" : "missed"));
-    out.append(String.format(Locale.ROOT, "| reroute step allowed by the target (1.5 × budget) | %.2f ms | %.2f ms |%n",
-        1.5 * budgetMedian, 1.5 * budgetP95));
-    out.append(String.format(Locale.ROOT, "| for information: the technician's click included (5) / budget | %.2f | %.2f |%n",
-        e2e.total.median() / budgetMedian, e2e.total.p95() / budgetP95));
+    out.append("\n").table("lrr", "Ratio: reroute step (3) / (raw commands (1) + one engine transaction (2))",
+        "median", "p95");
+    out.row("raw + engine transaction | %.2f ms | %.2f ms", budgetMedian, budgetP95);
+    out.row("reroute step | %.2f ms | %.2f ms", e2e.job.median(), e2e.job.p95());
+    out.row("**ratio** (target ≤ 1.5) | **%.2f** %s | **%.2f** %s", ratioMedian,
+        ratioMedian <= 1.5 ? "met" : "missed", ratioP95, ratioP95 <= 1.5 ? "met" : "missed");
+    out.row("reroute step allowed by the target (1.5 × budget) | %.2f ms | %.2f ms", 1.5 * budgetMedian,
+        1.5 * budgetP95);
+    out.row("for information: the technician's click included (5) / budget | %.2f | %.2f",
+        e2e.total.median() / budgetMedian, e2e.total.p95() / budgetP95);
 
-    if (Probe.ENABLED) {
+    if (PROBES.on()) {
       out.append("\n## Where the end-to-end time goes\n\n");
       out.append("Per-iteration values, medians over the ").append(ITERATIONS).append(" measured iterations "
           + "(a median of a difference is not the difference of medians, so rows do not add up exactly). "
           + "JDBC = time in `execute*` of statements and in `commit`/`rollback`, on the benchmark's thread.\n\n");
-      out.append("| Part | median ms | p95 ms | JDBC ms (median) | JDBC executes | commits |\n"
-          + "|---|--:|--:|--:|--:|--:|\n");
+      out.table("lrrrrr", "Part", "median ms", "p95 ms", "JDBC ms (median)", "JDBC executes", "commits");
       Phase routing = e2e.job.derived("  3-i. `TrafficRoutingService.rerouteToBackup` (delegate's work)",
           (t, c) -> c.routingNanos);
       Phase repo = e2e.job.derived("    · `TrafficChangeRepository` (active, recordBeforeChanging in REQUIRES_NEW)",
@@ -348,40 +329,40 @@ class RerouteBenchmark {
           + "variables, continue to end event, history, flush, commit)", (t, c) -> t - c.routingNanos);
       Phase jdbcInEngineOfJob = e2e.job.derived("(JDBC of 3-ii)", (t, c) -> c.jdbcNanos - c.repoJdbcNanos);
       Phase jdbcInRepo = e2e.job.derived("(JDBC of repository)", (t, c) -> c.repoJdbcNanos);
-      out.append(e2e.job.breakdownRow("3. Reroute step: `managementService.executeJob(reroute)`", true));
-      out.append(routing.breakdownRow(routing.name, false));
-      out.append(repo.breakdownRow(repo.name, jdbcInRepo.median(), e2e.job.medianOf(c -> c.repoJdbcCalls),
-          e2e.job.medianOf(c -> c.repoCommits)));
-      out.append(sockets.breakdownRow(sockets.name, false));
-      out.append(engineInJob.breakdownRow(engineInJob.name, jdbcInEngineOfJob.median(),
-          e2e.job.medianOf(c -> c.jdbcCalls - c.repoJdbcCalls), e2e.job.medianOf(c -> c.commits - c.repoCommits)));
-      out.append(e2e.complete.breakdownRow("4. (not budgeted) `taskService.complete(Resolve, cannotResolve)` (fork, new Resolve "
-          + "task + SLA timer, async reroute job, history)", true));
-      out.append(e2e.jobQuery.breakdownRow("  then the job query (find the reroute job)", true));
-      out.append(tx.breakdownRow("for comparison, 2. engine transaction", true));
-      out.append(raw.breakdownRow("for comparison, 1. raw socket commands", false));
+      e2e.job.breakdownRow(out, "3. Reroute step: `managementService.executeJob(reroute)`", true);
+      routing.breakdownRow(out, routing.name, false);
+      repo.breakdownRow(out, repo.name, jdbcInRepo.median(), e2e.job.medianOf(c -> c.repoJdbcCalls),
+          e2e.job.medianOf(c -> c.repoCommits));
+      sockets.breakdownRow(out, sockets.name, false);
+      engineInJob.breakdownRow(out, engineInJob.name, jdbcInEngineOfJob.median(),
+          e2e.job.medianOf(c -> c.jdbcCalls - c.repoJdbcCalls), e2e.job.medianOf(c -> c.commits - c.repoCommits));
+      e2e.complete.breakdownRow(out, "4. (not budgeted) `taskService.complete(Resolve, cannotResolve)` (fork, new "
+          + "Resolve task + SLA timer, async reroute job, history)", true);
+      e2e.jobQuery.breakdownRow(out, "  then the job query (find the reroute job)", true);
+      tx.breakdownRow(out, "for comparison, 2. engine transaction", true);
+      raw.breakdownRow(out, "for comparison, 1. raw socket commands", false);
       double engineTotal = e2e.complete.median() + e2e.jobQuery.median() + engineInJob.median();
-      out.append(String.format(Locale.ROOT, "%nEngine work on the whole path (4 + job query + 3-ii, medians): %.2f ms = %.1f × one "
+      out.format("%nEngine work on the whole path (4 + job query + 3-ii, medians): %.2f ms = %.1f × one "
               + "minimal engine transaction, %.0f %% of the whole path's median. "
               + "Reroute work inside the job (3-i): %.2f ms, of which traffic_change bookkeeping %.2f ms and socket "
               + "commands %.2f ms (raw: %.2f ms).%n",
           engineTotal, engineTotal / tx.median(), 100 * engineTotal / e2e.total.median(), routing.median(),
-          repo.median(), sockets.median(), raw.median()));
+          repo.median(), sockets.median(), raw.median());
     }
-    if (Probe.ENABLED) {
+    if (PROBES.on()) {
       out.append("\n## Statements per iteration\n\nJDBC executes (a batch counts once) and commits by statement kind, "
           + "per measured iteration (totals / ").append(ITERATIONS).append("), heaviest first.\n");
-      out.append(statements("2. Engine transaction (`complete` of start → user task → end)", tx));
-      out.append(statements("4. `complete(Resolve, cannotResolve)` (not budgeted)", e2e.complete));
-      out.append(statements("3. `executeJob(reroute)`: the reroute step", e2e.job));
+      statements(out, "2. Engine transaction (`complete` of start → user task → end)", tx);
+      statements(out, "4. `complete(Resolve, cannotResolve)` (not budgeted)", e2e.complete);
+      statements(out, "3. `executeJob(reroute)`: the reroute step", e2e.job);
     }
-    out.append(String.format(Locale.ROOT, "%nRun took %d s; %s; 1-minute load average %s at the start, %s at the "
-        + "end.%n", Duration.between(started, Instant.now()).toSeconds(), cpuUse(), loadAtStart, loadAverage()));
-    return out.toString();
+    out.format("%nRun took %d s; %s; 1-minute load average %s at the start, %s at the end.%n",
+        Duration.between(started, Instant.now()).toSeconds(), cpuUse(), loadAtStart, LoadAverage.oneMinute());
+    return out;
   }
 
-  private static String statements(String title, Phase phase) {
-    StringBuilder out = new StringBuilder("\n### ").append(title).append("\n\n| Statement | per iteration | ms per iteration |\n|---|--:|--:|\n");
+  private static void statements(MarkdownReport out, String title, Phase phase) {
+    out.append("\n### ").append(title).append("\n\n").table("lrr", "Statement", "per iteration", "ms per iteration");
     long count = 0;
     long nanos = 0;
     Map<String, long[]> byKind = new java.util.HashMap<>();
@@ -393,56 +374,25 @@ class RerouteBenchmark {
     List<Map.Entry<String, long[]>> entries = new ArrayList<>(byKind.entrySet());
     entries.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
     for (Map.Entry<String, long[]> entry : entries) {
-      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f |%n", entry.getKey().replace("|", "\\|"),
-          entry.getValue()[0] / (double) ITERATIONS, entry.getValue()[1] / 1e6 / ITERATIONS));
+      out.row("%s | %.1f | %.3f", entry.getKey().replace("|", "\\|"), entry.getValue()[0] / (double) ITERATIONS,
+          entry.getValue()[1] / 1e6 / ITERATIONS);
       count += entry.getValue()[0];
       nanos += entry.getValue()[1];
     }
-    out.append(String.format(Locale.ROOT, "| **all** | **%.1f** | **%.3f** |%n", count / (double) ITERATIONS,
-        nanos / 1e6 / ITERATIONS));
-    return out.toString();
+    out.row("**all** | **%.1f** | **%.3f**", count / (double) ITERATIONS, nanos / 1e6 / ITERATIONS);
   }
 
   private String loadAtStart;
-  private long[] cpuAtStart;
-
-  /** {machine busy ticks, machine total ticks, this JVM's ticks} from /proc; null where there is no /proc. */
-  private static long[] cpuTicks() {
-    try {
-      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long total = 0;
-      for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-        total += Long.parseLong(cpu[i]);
-      }
-      long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-      String self = Files.readString(Path.of("/proc/self/stat"));
-      String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
-      long jvm = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return new long[] {total - idle, total, jvm};
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
+  /** This JVM against the rest of the machine: PostgreSQL, HAProxy and whatever else runs there. */
+  private final CpuMeter cpu = CpuMeter.thisJvm();
+  private CpuMeter.Sample cpuAtStart;
 
   private String cpuUse() {
-    long[] end = cpuTicks();
-    if (cpuAtStart == null || end == null || end[1] == cpuAtStart[1]) {
-      return "CPU use unknown";
-    }
-    int cores = Runtime.getRuntime().availableProcessors();
-    double totalPerCore = (end[1] - cpuAtStart[1]) / (double) cores;
-    return String.format(Locale.ROOT, "CPUs busy on average %.2f of %d, of which this JVM %.2f (the rest: PostgreSQL, "
-            + "HAProxy and whatever else runs on the machine)", (end[0] - cpuAtStart[0]) / totalPerCore, cores,
-        (end[2] - cpuAtStart[2]) / totalPerCore);
-  }
-
-  /** 1-minute load average, to show whether other work shared the machine's CPUs during the run. */
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
+    CpuMeter.Cpu used = cpu.since(cpuAtStart);
+    return used.known()
+        ? String.format(Locale.ROOT, "CPUs busy on average %.2f of %d, of which this JVM %.2f (the rest: PostgreSQL, "
+            + "HAProxy and whatever else runs on the machine)", used.busy(), CpuMeter.CORES, used.jvm())
+        : "CPU use unknown";
   }
 
   private static String haproxyVersion() {
@@ -462,11 +412,12 @@ class RerouteBenchmark {
 
   // ------------------------------------------------------------------ samples and statistics
 
-  /** One measurement: per-iteration wall time and probe counters. */
+  /** One measurement: per-iteration wall time and probe counters; the times' percentiles from a LatencyRecorder. */
   static final class Phase {
     final String name;
     final List<Long> nanos = new ArrayList<>();
     final List<Counters> counters = new ArrayList<>();
+    final LatencyRecorder latency = new LatencyRecorder();
     /** JDBC executes and commits of the measured iterations by statement kind: {count, nanos}. */
     final Map<String, long[]> statements = new java.util.HashMap<>();
 
@@ -477,69 +428,59 @@ class RerouteBenchmark {
     void add(long elapsed, Counters delta) {
       nanos.add(elapsed);
       counters.add(delta);
+      latency.record(elapsed);
     }
 
     interface Derivation {
       long of(long elapsed, Counters counters);
     }
 
+    /**
+     * A time of each iteration worked out from its wall time and counters. A recorder holds no negative times: a
+     * difference of two probes below zero (the one's calls outside the other's) counts as 0.
+     */
     Phase derived(String name, Derivation derivation) {
       Phase derived = new Phase(name);
       for (int i = 0; i < nanos.size(); i++) {
-        derived.add(derivation.of(nanos.get(i), counters.get(i)), counters.get(i));
+        derived.add(Math.max(0, derivation.of(nanos.get(i), counters.get(i))), counters.get(i));
       }
       return derived;
     }
 
-    long[] sorted() {
-      long[] values = nanos.stream().mapToLong(Long::longValue).toArray();
-      Arrays.sort(values);
-      return values;
-    }
-
     double median() {
-      return medianMs(sorted());
+      return latency.percentileMillis(50);
     }
 
-    /** Nearest-rank 95th percentile. */
     double p95() {
-      long[] values = sorted();
-      return values[(int) Math.ceil(0.95 * values.length) - 1] / 1e6;
+      return latency.percentileMillis(95);
     }
 
     double mean() {
-      return Arrays.stream(sorted()).average().orElse(Double.NaN) / 1e6;
+      return latency.meanMillis();
     }
 
+    /** Exact median of a per-iteration count (halves where the two middle iterations differ). */
     double medianOf(ToLongFunction<Counters> counter) {
       long[] values = counters.stream().mapToLong(counter).sorted().toArray();
       int n = values.length;
       return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
     }
 
-    String row() {
-      return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |%n", name, nanos.size(), median(), p95(),
-          mean());
+    void breakdownRow(MarkdownReport out, String label, boolean withJdbc) {
+      if (withJdbc) {
+        breakdownRow(out, label, derived(label, (t, c) -> c.jdbcNanos).median(), medianOf(c -> c.jdbcCalls),
+            medianOf(c -> c.commits));
+      } else {
+        out.row("%s | %.2f | %.2f | | |", label, median(), p95());
+      }
     }
 
-    String breakdownRow(String label, boolean withJdbc) {
-      return withJdbc
-          ? breakdownRow(label, medianOf(c -> c.jdbcNanos) / 1e6, medianOf(c -> c.jdbcCalls), medianOf(c -> c.commits))
-          : String.format(Locale.ROOT, "| %s | %.2f | %.2f | | | |%n", label, median(), p95());
-    }
-
-    String breakdownRow(String label, double jdbcMs, double executes, double commits) {
-      return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s |%n", label, median(), p95(), jdbcMs,
-          count(executes), count(commits));
+    void breakdownRow(MarkdownReport out, String label, double jdbcMs, double executes, double commits) {
+      out.row("%s | %.2f | %.2f | %.2f | %s | %s", label, median(), p95(), jdbcMs, count(executes), count(commits));
     }
 
     private static String count(double value) {
       return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static double medianMs(long[] sorted) {
-      int n = sorted.length;
-      return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1e6;
     }
   }
 
@@ -568,8 +509,6 @@ class RerouteBenchmark {
 
   /** Plain fields: only the owner thread (the benchmark's) writes or reads them. */
   static final class Probe {
-    static final boolean ENABLED = !"false".equals(System.getProperty("reroute.bench.probes"));
-    static volatile Thread owner;
     static long jdbcNanos;
     static long jdbcCalls;
     static long commits;
@@ -581,10 +520,6 @@ class RerouteBenchmark {
     static boolean inRepo;
     /** Where to add each execute/commit by statement kind; null: nowhere. */
     static Map<String, long[]> sql;
-
-    static boolean counting() {
-      return Thread.currentThread() == owner;
-    }
 
     static final String COMMIT = "\u0000";
     static final String REPO = "\u0001";
@@ -654,61 +589,36 @@ class RerouteBenchmark {
 
     @Bean
     static BeanPostProcessor rerouteBenchmarkProbes() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-          if (!Probe.ENABLED) {
-            return bean;
-          }
-          if (bean instanceof DataSource) {
-            return advise(bean, invocation -> {
-              Object result = invocation.proceed();
-              return result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")
-                  ? timedConnection(connection) : result;
-            });
-          }
-          if (bean instanceof TrafficRoutingService) {
-            return advise(bean, invocation -> {
-              if (!Probe.counting() || !invocation.getMethod().getName().equals("rerouteToBackup")) {
-                return invocation.proceed();
-              }
-              long t0 = System.nanoTime();
-              try {
-                return invocation.proceed();
-              } finally {
-                Probe.routingNanos += System.nanoTime() - t0;
-              }
-            });
-          }
-          if (bean instanceof TrafficChangeRepository) {
-            return advise(bean, invocation -> {
-              if (!Probe.counting() || Probe.inRepo) {
-                return invocation.proceed();
-              }
-              Probe.inRepo = true;
-              long t0 = System.nanoTime();
-              try {
-                return invocation.proceed();
-              } finally {
-                Probe.repoNanos += System.nanoTime() - t0;
-                Probe.inRepo = false;
-              }
-            });
-          }
-          return bean;
-        }
-      };
+      return BeanAdvice.postProcessor(bean -> !PROBES.on() ? null
+          : bean instanceof DataSource ? Probes::timedConnections
+          : bean instanceof TrafficRoutingService ? Probes::timeReroute
+          : bean instanceof TrafficChangeRepository ? Probes::timeRepository
+          : null);
     }
 
-    private static Object advise(Object bean, MethodInterceptor interceptor) {
-      if (bean instanceof Advised advised) {
-        advised.addAdvice(0, interceptor);
-        return bean;
+    /** The DataSource hands out connections that time their statements and commits. */
+    private static Object timedConnections(MethodInvocation invocation) throws Throwable {
+      Object result = invocation.proceed();
+      return result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")
+          ? timedConnection(connection) : result;
+    }
+
+    private static Object timeReroute(MethodInvocation invocation) throws Throwable {
+      return invocation.getMethod().getName().equals("rerouteToBackup")
+          ? PROBES.time(invocation, nanos -> Probe.routingNanos += nanos) : invocation.proceed();
+    }
+
+    /** The outermost repository call only; JDBC meanwhile counts as the repository's too. */
+    private static Object timeRepository(MethodInvocation invocation) throws Throwable {
+      if (!PROBES.counting() || Probe.inRepo) {
+        return invocation.proceed();
       }
-      ProxyFactory factory = new ProxyFactory(bean);
-      factory.setProxyTargetClass(true);
-      factory.addAdvice(interceptor);
-      return factory.getProxy(bean.getClass().getClassLoader());
+      Probe.inRepo = true;
+      try {
+        return PROBES.time(invocation, nanos -> Probe.repoNanos += nanos);
+      } finally {
+        Probe.inRepo = false;
+      }
     }
 
     private static Connection timedConnection(Connection target) {
@@ -727,7 +637,7 @@ class RerouteBenchmark {
         if (name.equals("hashCode") && (args == null || args.length == 0)) {
           return System.identityHashCode(proxy);
         }
-        boolean timed = Probe.counting() && (connection
+        boolean timed = PROBES.counting() && (connection
             ? name.equals("commit") || name.equals("rollback")
             : name.startsWith("execute"));
         long t0 = timed ? System.nanoTime() : 0;

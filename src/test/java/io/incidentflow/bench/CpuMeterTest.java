@@ -1,0 +1,44 @@
+package io.incidentflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class CpuMeterTest {
+
+  @Test
+  void seesThisJvmBusyAndAccountsForEveryCore() {
+    assumeTrue(Files.isReadable(Path.of("/proc/stat")), "Linux /proc");
+    // This JVM's own pid as "the other process": both columns must then show the same work.
+    CpuMeter meter = CpuMeter.withProcess(ProcessHandle.current().pid());
+
+    CpuMeter.Sample before = meter.sample();
+    spin(400);
+    CpuMeter.Cpu cpu = meter.since(before);
+
+    assertThat(cpu.known()).isTrue();
+    // One thread spinning: about a core, less on a machine shared with other work.
+    assertThat(cpu.jvm()).isBetween(0.2, CpuMeter.CORES + 0.01);
+    assertThat(cpu.process()).isCloseTo(cpu.jvm(), within(0.2));
+    assertThat(cpu.busy()).isGreaterThanOrEqualTo(cpu.jvm() - 0.01);
+    assertThat(cpu.jvm() + cpu.process() + cpu.rest() + cpu.idle()).isGreaterThanOrEqualTo(CpuMeter.CORES - 0.01);
+  }
+
+  @Test
+  void isUnknownWithoutAFirstSample() {
+    assertThat(CpuMeter.thisJvm().since(new CpuMeter.Sample(0, 0, 0, 0)).known()).isFalse();
+  }
+
+  private static void spin(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    long sink = 0;
+    while (System.nanoTime() < end) {
+      sink += sink * 31 + 7;
+    }
+    assertThat(sink).isNotEqualTo(1);
+  }
+}
