@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,8 +51,8 @@ public class OutboxRepository {
     }
     Timestamp at = Timestamp.from(now);
     MapSqlParameterSource[] rows = recipients.stream()
-        .map(recipient -> new MapSqlParameterSource(Map.of("mail", mailId, "recipient", recipient.id(),
-            "email", recipient.email(), "name", recipient.name(), "now", at)))
+        .map(recipient -> new MapSqlParameterSource().addValue("mail", mailId).addValue("recipient", recipient.id())
+            .addValue("email", recipient.email()).addValue("name", recipient.name()).addValue("now", at))
         .toArray(MapSqlParameterSource[]::new);
     int[] added = batch.batchUpdate("""
         INSERT INTO outbox_delivery (mail_id, recipient_id, email, recipient_name, status, next_attempt_at)

@@ -10,6 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.incident.TestIncidents;
+import io.incidentflow.mail.MailOutbox;
+import io.incidentflow.mail.RecipientKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +62,7 @@ class StatusPageIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JobDriver jobs;
+  @Autowired MailOutbox outbox;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -90,6 +93,17 @@ class StatusPageIT {
     assertThat(incident.get("impact").asText()).isEqualTo("major");
     assertThat(incident.get("updates").get(0).get("text").asText()).isEqualTo("Service disruption: Card payments fail");
     assertThat(page.toString()).doesNotContain("ivy", "tom", "Technician", "payload");
+  }
+
+  @Test
+  void shouldNeverShowAStaffPageAsAPublicUpdate() {
+    JsonNode page = http.getForObject("/status.json", JsonNode.class);
+    JsonNode incident = incident(page, "Card payments fail");
+
+    assertThat(outbox.deliveriesOf(incident.get("id").asText(), RecipientKind.STAFF)).as("the technicians were paged")
+        .isNotEmpty();
+    assertThat(incident.get("updates")).extracting(update -> update.get("text").asText())
+        .noneMatch(text -> text.contains("paged"));
   }
 
   @Test
