@@ -72,8 +72,16 @@ public class OutboxRepository {
         .param("incident", incidentId).param("key", key).param("kind", kind.name()).param("template", template)
         .param("subject", subject).param("model", model).param("now", Timestamp.from(now))
         .update();
-    return jdbc.sql("SELECT id FROM outbox_mail WHERE incident_id = :incident AND mail_key = :key")
-        .param("incident", incidentId).param("key", key).query(Long.class).single();
+    record Stored(long id, String kind) {}
+    Stored stored = jdbc.sql("SELECT id, recipient_kind FROM outbox_mail WHERE incident_id = :incident AND mail_key = :key")
+        .param("incident", incidentId).param("key", key).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+        .single();
+    if (!stored.kind().equals(kind.name())) {
+      // A key names one mail to one kind of reader: a staff page must never ride on a customer notice's row.
+      throw new IllegalStateException("The mail '" + key + "' of " + incidentId + " went to " + stored.kind()
+          + " recipients; it cannot go to " + kind + " recipients too");
+    }
+    return stored.id();
   }
 
   /**
