@@ -19,5 +19,7 @@ if [[ -r /proc/stat ]]; then
   fi
 fi
 
-mvn -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+# -DargLine= : the benchmark JVM runs with the JVM's defaults (both JIT tiers, G1), as production does, not
+# with the tests' quick-start flags from pom.xml; an argLine given to this script still wins.
+mvn -B -q verify -DargLine= -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=IntakeBenchmark -Dit.failIfNoSpecifiedTests=false "$@"
