@@ -18,6 +18,8 @@ class RestApiSecurityConfig {
   static final String REST_PATH = "/engine-rest";
   /** Staff endpoints: incidents, the customer directory. */
   static final String STAFF_API = "/api/staff";
+  /** The API's description (springdoc): it tells how to call every endpoint, so it is for staff only. */
+  static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"};
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
@@ -38,6 +40,7 @@ class RestApiSecurityConfig {
         new FilterRegistrationBean<>(new StaffAuthenticationFilter(identity, json));
     registration.setName("incidentflow-staff-authentication");
     registration.addUrlPatterns(STAFF_API + "/*");
+    registration.addUrlPatterns(API_DOCS);
     return registration;
   }
 }

@@ -234,7 +234,7 @@ class AlertIntakeIT {
 
   @Test
   void shouldPublishAnOpenApiDescriptionOfTheIntakeEndpoints() {
-    String description = http.getForObject("/v3/api-docs", String.class);
+    String description = http.withBasicAuth("ivy", "demo").getForObject("/v3/api-docs", String.class);
 
     assertThat(description).contains("/api/alerts/alertmanager", "/api/pagerduty/v2/enqueue", "\"/api/alerts\"")
         .doesNotContain("/engine-rest");

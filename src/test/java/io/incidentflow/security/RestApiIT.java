@@ -96,6 +96,35 @@ class RestApiIT {
   }
 
   @Test
+  void shouldRefuseAJavaSerializedVariableAndStartNothing() {
+    long before = runtime.createProcessInstanceQuery().count();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+
+    // A serialized java.lang.String: harmless here, but the same door takes any gadget chain.
+    ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(
+        "/engine-rest/process-definition/key/incident/submit-form", new HttpEntity<>("""
+            {"variables": {"serviceId": {"value": "search"}, "title": {"value": "Search is slow"},
+                           "payload": {"type": "Object", "value": "rO0ABXQABHRlc3Q=",
+                                       "valueInfo": {"objectTypeName": "java.lang.String",
+                                                     "serializationDataFormat": "application/x-java-serialized-object"}}}}""",
+            json), String.class);
+
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isFalse();
+    assertThat(response.getBody()).contains("prohibited").doesNotContain("\tat ");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldShowTheApiDescriptionToStaffOnly() {
+    assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("tom", "demo").getForEntity("/v3/api-docs", String.class).getBody())
+        .contains("/api/staff/customers");
+  }
+
+  @Test
   void shouldRequireLoginForTheWebappsApi() {
     ResponseEntity<String> response =
         http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
