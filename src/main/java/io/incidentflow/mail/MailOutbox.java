@@ -30,6 +30,7 @@ public class MailOutbox {
   }
 
   /**
+   * @param incidentId the incident the mail is about; null for a mail about none (a subscription's confirmation)
    * @param key unique per incident ({@code confirmed}, {@code update-3}, {@code page}, ...): a key mailed before
    *     is not mailed to the same recipient again
    * @param template the name of {@code templates/mail/<template>.html} and {@code .txt}

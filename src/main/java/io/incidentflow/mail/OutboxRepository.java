@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,19 +63,23 @@ public class OutboxRepository {
     return Arrays.stream(added).map(count -> Math.max(count, 0)).sum();
   }
 
-  /** The mail's id; inserted unless the incident has one with that key already. */
+  /** The mail's id; inserted unless the incident (or, for a mail about none, the outbox) has the key already. */
   private long mail(String incidentId, String key, RecipientKind kind, String template, String subject, String model,
       Instant now) {
-    jdbc.sql("""
-            INSERT INTO outbox_mail (incident_id, mail_key, recipient_kind, template, subject, model, created_at)
-            SELECT :incident, :key, :kind, :template, :subject, :model, :now
-            WHERE NOT EXISTS (SELECT 1 FROM outbox_mail WHERE incident_id = :incident AND mail_key = :key)""")
-        .param("incident", incidentId).param("key", key).param("kind", kind.name()).param("template", template)
+    // SQL's "=" never matches NULL: a mail about no incident is found by its key alone.
+    String sameMail = incidentId == null ? "incident_id IS NULL AND mail_key = :key"
+        : "incident_id = :incident AND mail_key = :key";
+    jdbc.sql("INSERT INTO outbox_mail (incident_id, mail_key, recipient_kind, template, subject, model, created_at) "
+            + "SELECT " + (incidentId == null ? "NULL" : ":incident") + ", :key, :kind, :template, :subject, :model, :now "
+            + "WHERE NOT EXISTS (SELECT 1 FROM outbox_mail WHERE " + sameMail + ")")
+        .params(incidentId == null ? Map.of() : Map.of("incident", incidentId))
+        .param("key", key).param("kind", kind.name()).param("template", template)
         .param("subject", subject).param("model", model).param("now", Timestamp.from(now))
         .update();
     record Stored(long id, String kind) {}
-    Stored stored = jdbc.sql("SELECT id, recipient_kind FROM outbox_mail WHERE incident_id = :incident AND mail_key = :key")
-        .param("incident", incidentId).param("key", key).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+    Stored stored = jdbc.sql("SELECT id, recipient_kind FROM outbox_mail WHERE " + sameMail)
+        .params(incidentId == null ? Map.of() : Map.of("incident", incidentId))
+        .param("key", key).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
         .single();
     if (!stored.kind().equals(kind.name())) {
       // A key names one mail to one kind of reader: a staff page must never ride on a customer notice's row.

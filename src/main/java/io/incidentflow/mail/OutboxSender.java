@@ -237,7 +237,8 @@ public class OutboxSender {
     // Stable per incident, mail and recipient: a re-send after a crash carries the same Message-ID. Customer and
     // staff ids may coincide; the prefix keeps staff mails apart (customer ids hold no '+').
     String recipient = (delivery.kind() == RecipientKind.STAFF ? "staff+" : "") + delivery.recipientId();
-    String messageId = delivery.incidentId() + "." + delivery.mailKey() + "." + recipient + "@" + messageIdDomain;
+    String about = delivery.incidentId() == null ? "status" : delivery.incidentId();
+    String messageId = about + "." + delivery.mailKey() + "." + recipient + "@" + messageIdDomain;
     return mailer.render(new MailMessage(new Recipient(delivery.recipientName(), delivery.email()), delivery.subject(),
         delivery.template(), model, messageId));
   }

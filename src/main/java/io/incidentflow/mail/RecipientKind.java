@@ -5,5 +5,7 @@ public enum RecipientKind {
   /** A customer of the directory: notices about incidents that affect it, with a link to stop updates. */
   CUSTOMER,
   /** A member of staff (Camunda user): pages, SLA escalations. Never public. */
-  STAFF
+  STAFF,
+  /** Somebody who asked on the status page for updates: the confirmation link, about no incident. */
+  SUBSCRIBER
 }

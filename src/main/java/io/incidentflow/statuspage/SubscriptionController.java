@@ -1,14 +1,19 @@
 package io.incidentflow.statuspage;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.mail.MailException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Subscribing to a service's updates from the status page, confirmed by mail. */
+/**
+ * Subscribing to a service's updates from the status page, confirmed by mail: limited per address and per
+ * client, the link valid for a day ({@link StatusPageProperties}). Behind a reverse proxy, set Spring Boot's
+ * {@code server.forward-headers-strategy} so that the client is the visitor, not the proxy.
+ */
 @Controller
 class SubscriptionController {
 
@@ -20,17 +25,19 @@ class SubscriptionController {
 
   @PostMapping("/status/subscribe")
   String subscribe(@RequestParam(required = false) String email, @RequestParam(required = false) String service,
-      Model model, HttpServletResponse response) {
+      Model model, HttpServletRequest request, HttpServletResponse response) {
     try {
-      subscriptions.request(email, service);
+      subscriptions.request(email, service, request.getRemoteAddr());
       model.addAttribute("state", "requested");
+    } catch (SubscriptionLimits.TooManyRequestsException e) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+      model.addAttribute("state", "limited");
+      model.addAttribute("error", e.getMessage());
     } catch (IllegalArgumentException e) {
-      response.setStatus(400);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("state", "invalid");
       model.addAttribute("error", e.getMessage());
-    } catch (MailException e) {
-      response.setStatus(503);
-      model.addAttribute("state", "unavailable");
     }
     return "subscription";
   }
@@ -44,14 +51,21 @@ class SubscriptionController {
 
   @PostMapping("/status/subscribe/confirm")
   String confirm(@RequestParam String token, Model model, HttpServletResponse response) {
-    var service = subscriptions.confirm(token);
-    if (service.isEmpty()) {
-      response.setStatus(400);
-      model.addAttribute("state", "invalid");
-      model.addAttribute("error", "token: this link is not valid");
-    } else {
-      model.addAttribute("state", "confirmed");
-      model.addAttribute("serviceName", service.get());
+    SubscriptionService.Confirmed confirmed = subscriptions.confirm(token);
+    switch (confirmed.state()) {
+      case CONFIRMED -> {
+        model.addAttribute("state", "confirmed");
+        model.addAttribute("serviceName", confirmed.serviceName());
+      }
+      case EXPIRED -> {
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("state", "expired");
+      }
+      case UNKNOWN -> {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("state", "invalid");
+        model.addAttribute("error", "token: this link is not valid");
+      }
     }
     return "subscription";
   }

@@ -3,10 +3,10 @@ package io.incidentflow.statuspage;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.customer.CustomerDirectory;
-import io.incidentflow.mail.MailMessage;
+import io.incidentflow.mail.MailOutbox;
 import io.incidentflow.mail.MailProperties;
-import io.incidentflow.mail.Mailer;
-import io.incidentflow.mail.Recipient;
+import io.incidentflow.mail.OutboxRecipient;
+import io.incidentflow.mail.RecipientKind;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,44 +37,69 @@ public class SubscriptionService {
   private final JdbcClient jdbc;
   private final ServiceCatalog catalog;
   private final CustomerDirectory directory;
-  private final Mailer mailer;
+  /** What became of a confirmation link. */
+  public enum Confirmation { CONFIRMED, UNKNOWN, EXPIRED }
+
+  /** A confirmation and, when confirmed, the service's name. */
+  public record Confirmed(Confirmation state, String serviceName) {}
+
+  private final MailOutbox outbox;
   private final MailProperties mail;
+  private final SubscriptionLimits limits;
+  private final StatusPageProperties properties;
   private final Clock clock;
 
-  public SubscriptionService(JdbcClient jdbc, ServiceCatalog catalog, CustomerDirectory directory, Mailer mailer,
-      MailProperties mail, Clock clock) {
+  SubscriptionService(JdbcClient jdbc, ServiceCatalog catalog, CustomerDirectory directory, MailOutbox outbox,
+      MailProperties mail, SubscriptionLimits limits, StatusPageProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.directory = directory;
-    this.mailer = mailer;
+    this.outbox = outbox;
     this.mail = mail;
+    this.limits = limits;
+    this.properties = properties;
     this.clock = clock;
   }
 
-  /** @throws IllegalArgumentException naming the field when the address or the service is not valid */
+  /**
+   * Stores the request and puts the confirmation link in the outbox, mailed once this transaction commits.
+   *
+   * @param client the requesting client's address, for the per-client limit
+   * @throws IllegalArgumentException naming the field when the address or the service is not valid
+   * @throws SubscriptionLimits.TooManyRequestsException when the address or the client asked too often
+   */
   @Transactional
-  public void request(String email, String serviceId) {
+  public void request(String email, String serviceId, String client) {
     String address = plainAddress(email);
     ServiceDefinition service = catalog.find(serviceId)
         .orElseThrow(() -> new IllegalArgumentException("service: unknown service"));
+    String clientHash = SubscriptionLimits.client(client);
+    limits.check(address, clientHash);
     String token = HexFormat.of().formatHex(randomBytes());
-    jdbc.sql("INSERT INTO status_subscription (token, email, service_id, created_at) VALUES (:token, :email, :service, :at)")
+    jdbc.sql("""
+            INSERT INTO status_subscription (token, email, service_id, created_at, client)
+            VALUES (:token, :email, :service, :at, :client)""")
         .param("token", token).param("email", address).param("service", service.id())
-        .param("at", Timestamp.from(clock.instant())).update();
-    mailer.send(new MailMessage(new Recipient(address, address), "Confirm your subscription to " + service.name(),
-        "subscription-confirm", Map.of(
+        .param("at", Timestamp.from(clock.instant())).param("client", clientHash).update();
+    outbox.enqueue(null, "subscription-" + token, RecipientKind.SUBSCRIBER, "subscription-confirm",
+        "Confirm your subscription to " + service.name(), Map.of(
             "serviceName", service.name(),
-            "confirmUrl", mail.publicUrl() + "/status/subscribe/confirm?token=" + token), null));
+            "confirmUrl", mail.publicUrl() + "/status/subscribe/confirm?token=" + token),
+        List.of(new OutboxRecipient("sub-" + hash(address), address, address)));
   }
 
-  /** @return the confirmed subscription's service name, or empty for an unknown token */
+  /** Confirms a link that is known and not expired; confirming twice is harmless. */
   @Transactional
-  public Optional<String> confirm(String token) {
-    record Pending(String email, String serviceId) {}
-    Optional<Pending> pending = jdbc.sql("SELECT email, service_id FROM status_subscription WHERE token = :token")
-        .param("token", token).query((rs, n) -> new Pending(rs.getString(1), rs.getString(2))).optional();
+  public Confirmed confirm(String token) {
+    record Pending(String email, String serviceId, Instant requestedAt) {}
+    Optional<Pending> pending = jdbc.sql("SELECT email, service_id, created_at FROM status_subscription WHERE token = :token")
+        .param("token", token)
+        .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).optional();
     if (pending.isEmpty()) {
-      return Optional.empty();
+      return new Confirmed(Confirmation.UNKNOWN, null);
+    }
+    if (pending.get().requestedAt().plus(properties.confirmationValidity()).isBefore(clock.instant())) {
+      return new Confirmed(Confirmation.EXPIRED, null);
     }
     jdbc.sql("UPDATE status_subscription SET confirmed_at = COALESCE(confirmed_at, :at) WHERE token = :token")
         .param("at", Timestamp.from(clock.instant())).param("token", token).update();
@@ -83,7 +109,8 @@ public class SubscriptionService {
       services.add(pending.get().serviceId());
     }
     directory.save(new CustomerDirectory.Entry(id, pending.get().email(), pending.get().email(), services));
-    return catalog.find(pending.get().serviceId()).map(ServiceDefinition::name);
+    return new Confirmed(Confirmation.CONFIRMED,
+        catalog.find(pending.get().serviceId()).map(ServiceDefinition::name).orElse(pending.get().serviceId()));
   }
 
   static String plainAddress(String email) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class StatusPageIT {
   @Autowired TaskService tasks;
   @Autowired JobDriver jobs;
   @Autowired MailOutbox outbox;
+  @Autowired io.incidentflow.mail.OutboxSender sender;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -152,6 +154,7 @@ class StatusPageIT {
 
     assertThat(requested.getBody()).contains("Check your mail");
     assertThat(directory.all()).noneMatch(entry -> entry.email().equals("fan@example.org"));
+    sender.sendDue(); // the confirmation waits in the outbox until the request's transaction commits
     jakarta.mail.internet.MimeMessage confirmation = smtp.getReceivedMessages()[mailsBefore];
     String text = io.incidentflow.mail.sink.MailboxTestAccess.plainText(confirmation);
     java.util.regex.Matcher link = java.util.regex.Pattern.compile("/status/subscribe/confirm\\?token=([0-9a-f]{48})").matcher(text);
@@ -164,6 +167,45 @@ class StatusPageIT {
       assertThat(entry.email()).isEqualTo("fan@example.org");
       assertThat(entry.services()).containsExactly("login");
     });
+  }
+
+  @Test
+  void shouldRefuseAFourthRequestForOneAddressWithinAnHourAndMailNoMore() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.postForEntity("/status/subscribe", form("email", "target@example.org", "service", "search"),
+          String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    ResponseEntity<String> fourth = http.postForEntity("/status/subscribe",
+        form("email", "target@example.org", "service", "search"), String.class);
+
+    assertThat(fourth.getStatusCode().value()).isEqualTo(429);
+    assertThat(fourth.getHeaders().getFirst("Retry-After")).isEqualTo("3600");
+    assertThat(fourth.getBody()).contains("too many requests for this address");
+    sender.sendDue();
+    assertThat(smtp.getReceivedMessagesForDomain("target@example.org")).hasSize(3);
+  }
+
+  @Test
+  void shouldRefuseAConfirmationLinkOlderThanADay() throws Exception {
+    http.postForEntity("/status/subscribe", form("email", "late@example.org", "service", "checkout"), String.class);
+    sender.sendDue();
+    String text = io.incidentflow.mail.sink.MailboxTestAccess.plainText(
+        smtp.getReceivedMessagesForDomain("late@example.org")[0]);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("confirm\\?token=([0-9a-f]{48})").matcher(text);
+    assertThat(link.find()).isTrue();
+
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(25))));
+    ResponseEntity<String> confirmed;
+    try {
+      confirmed = http.postForEntity("/status/subscribe/confirm", form("token", link.group(1)), String.class);
+    } finally {
+      ClockUtil.reset();
+    }
+
+    assertThat(confirmed.getStatusCode().value()).isEqualTo(410);
+    assertThat(confirmed.getBody()).contains("This link has expired");
+    assertThat(directory.all()).noneMatch(entry -> entry.email().equals("late@example.org"));
   }
 
   @Test
