@@ -15,4 +15,5 @@ public record Incident(
     String reportedBy,
     Instant openedAt,
     Instant resolvedAt,
-    Instant closedAt) {}
+    Instant closedAt,
+    String publicTitle) {}

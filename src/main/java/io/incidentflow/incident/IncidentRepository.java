@@ -42,10 +42,17 @@ public class IncidentRepository {
     return jdbc.sql("SELECT * FROM incident WHERE id = :id").param("id", id).query(IncidentRepository::map).optional();
   }
 
-  /** Open incidents and those resolved since the given time, newest first. */
-  public List<Incident> openOrResolvedSince(Instant since) {
-    return jdbc.sql("SELECT * FROM incident WHERE status = 'OPEN' OR resolved_at >= :since ORDER BY opened_at DESC")
+  /** Customer-facing incidents, open or resolved since the given time, newest first. */
+  public List<Incident> publicOpenOrResolvedSince(Instant since) {
+    return jdbc.sql("""
+            SELECT * FROM incident WHERE public_title IS NOT NULL AND (status = 'OPEN' OR resolved_at >= :since)
+            ORDER BY opened_at DESC""")
         .param("since", Timestamp.from(since)).query(IncidentRepository::map).list();
+  }
+
+  public void updatePublicTitle(String id, String publicTitle) {
+    update(jdbc.sql("UPDATE incident SET public_title = :title WHERE id = :id")
+        .param("title", publicTitle).param("id", id).update(), id);
   }
 
   public void updateSeverity(String id, String severity) {
@@ -82,7 +89,8 @@ public class IncidentRepository {
         rs.getString("reported_by"),
         instant(rs.getTimestamp("opened_at")),
         instant(rs.getTimestamp("resolved_at")),
-        instant(rs.getTimestamp("closed_at")));
+        instant(rs.getTimestamp("closed_at")),
+        rs.getString("public_title"));
   }
 
   private static Instant instant(Timestamp timestamp) {

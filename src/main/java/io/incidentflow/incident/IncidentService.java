@@ -38,9 +38,27 @@ public class IncidentService {
     this.events = events;
   }
 
-  /** Open incidents and those resolved since the given time, newest first: what a status page shows. */
-  public List<Incident> openOrResolvedSince(Instant since) {
-    return incidents.openOrResolvedSince(since);
+  /**
+   * Customer-facing incidents (given a public title at scope) that are open or were resolved since the given
+   * time, newest first: what the status page may show.
+   */
+  public List<Incident> publicOpenOrResolvedSince(Instant since) {
+    return incidents.publicOpenOrResolvedSince(since);
+  }
+
+  /**
+   * Marks the incident customer-facing under a title a person wrote for the public.
+   *
+   * @throws InvalidIncidentException naming the field when the title is not one line of at most 200 characters
+   */
+  public void publish(String incidentId, String publicTitle) {
+    String title = publicTitle == null ? "" : publicTitle.strip();
+    if (title.isEmpty() || title.length() > MAX_TITLE || CONTROL.matcher(title).find()
+        || LINE_BREAK.matcher(title).find()) {
+      throw new InvalidIncidentException(IncidentVariables.PUBLIC_TITLE,
+          "must be one line of 1 to " + MAX_TITLE + " characters");
+    }
+    incidents.updatePublicTitle(incidentId, title);
   }
 
   /** A new incident id, for callers that need it before the incident is opened (as a business key). */
@@ -92,7 +110,7 @@ public class IncidentService {
     String id = incidentId == null || incidentId.isBlank() ? ids.nextId() : incidentId;
     Incident incident = new Incident(id, processInstanceId, report.serviceId(), report.title().strip(),
         report.description(), null, IncidentStatus.OPEN, report.customerImpact(), report.reportedBy(),
-        clock.instant(), null, null);
+        clock.instant(), null, null, null);
     incidents.insert(incident);
     return incident;
   }

@@ -15,7 +15,8 @@ public record IncidentSnapshot(
     String serviceId,
     String serviceName,
     String severity,
-    List<String> affectedServiceIds) {
+    List<String> affectedServiceIds,
+    String publicTitle) {
 
   public static IncidentSnapshot of(VariableScope process) {
     List<String> affected = ProcessValues.strings(process, AFFECTED_SERVICES);
@@ -26,11 +27,29 @@ public record IncidentSnapshot(
         ProcessValues.string(process, SERVICE_ID),
         ProcessValues.string(process, SERVICE_NAME),
         ProcessValues.string(process, SEVERITY),
-        affected.isEmpty() ? List.of(ProcessValues.requiredString(process, SERVICE_ID)) : affected);
+        affected.isEmpty() ? List.of(ProcessValues.requiredString(process, SERVICE_ID)) : affected,
+        ProcessValues.string(process, PUBLIC_TITLE));
+  }
+
+  /** The title customers see: the one written at scope, never the internal one; a generic one before scope. */
+  public String publicTitleOrGeneric() {
+    return publicTitle != null && !publicTitle.isBlank() ? publicTitle : serviceName + " disruption";
   }
 
   /**
-   * The incident as mail templates see it ({@code incident.title}, ...).
+   * The incident as customer mail templates see it: its public title, no internal description.
+   *
+   * @param status what customers are told of the incident's state ("Investigating", "Resolved", ...)
+   */
+  public Map<String, Object> publicMailModel(String status) {
+    Map<String, Object> model = mailModel(status);
+    model.put("title", publicTitleOrGeneric());
+    model.remove("description");
+    return model;
+  }
+
+  /**
+   * The incident as staff mail templates see it ({@code incident.title}, ...).
    *
    * @param status what the reader is told of the incident's state ("Investigating", "Resolved", ...)
    */

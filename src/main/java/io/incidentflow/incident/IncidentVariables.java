@@ -47,6 +47,10 @@ public final class IncidentVariables {
   // Scope
   public static final String AFFECTED_SERVICES = "affectedServices";
   public static final String IMPACT_DESCRIPTION = "impactDescription";
+  /** The incident's name for the public (status page, customer mails), written at scope; never an alert's. */
+  public static final String PUBLIC_TITLE = "publicTitle";
+  /** What customers are told first; the impact description when the incident manager leaves it empty. */
+  public static final String PUBLIC_MESSAGE = "publicMessage";
 
   // Resolve or fall back
   public static final String RESOLVE_OUTCOME = "resolveOutcome";

@@ -36,6 +36,7 @@ public class NotifyCustomersDelegate implements JavaDelegate {
     details.put(WORKAROUND_DESCRIPTION, ProcessValues.string(execution, WORKAROUND_DESCRIPTION));
     details.put(RESOLUTION_SUMMARY, ProcessValues.string(execution, RESOLUTION_SUMMARY));
     details.put(UPDATE_TEXT, ProcessValues.string(execution, UPDATE_TEXT));
+    details.put(PUBLIC_MESSAGE, ProcessValues.string(execution, PUBLIC_MESSAGE));
     if (notice == Notice.UPDATE) {
       Object count = execution.getVariable(CUSTOMER_UPDATE_COUNT);
       int updateNumber = (count instanceof Number n ? n.intValue() : 0) + 1;

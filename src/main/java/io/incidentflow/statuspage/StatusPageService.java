@@ -5,8 +5,8 @@ import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentStatus;
-import io.incidentflow.mail.OutboxMail;
 import io.incidentflow.notify.CustomerNotifier;
+import io.incidentflow.notify.PublicUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Derives the status page from open incidents and the notices customers received: a service's status from the
- * severity of its open incidents, an incident's status from what customers were last told.
+ * Derives the status page from customer-facing incidents (given a public title at scope) and what customers
+ * were told: a service's status from the severity of those incidents, an incident's status from the last
+ * update. Internal incidents, alert summaries and staff mail never reach it.
  */
 @Service
 public class StatusPageService {
@@ -50,13 +51,13 @@ public class StatusPageService {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Instant historyStart = today.minusDays(HISTORY_DAYS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    List<Incident> rows = incidents.openOrResolvedSince(historyStart);
+    List<Incident> rows = incidents.publicOpenOrResolvedSince(historyStart);
 
     List<String> shown = rows.stream()
         .filter(row -> row.resolvedAt() == null || row.resolvedAt().isAfter(now.minus(RECENTLY_RESOLVED)))
         .map(Incident::id).toList();
-    Map<String, List<OutboxMail>> sent = new HashMap<>();
-    notices.noticesOf(shown)
+    Map<String, List<PublicUpdate>> sent = new HashMap<>();
+    notices.publicUpdatesOf(shown)
         .forEach(notice -> sent.computeIfAbsent(notice.incidentId(), k -> new ArrayList<>()).add(notice));
 
     List<StatusPage.PublicIncident> incidents = new ArrayList<>();
@@ -67,15 +68,15 @@ public class StatusPageService {
       List<StatusPage.Update> updates = new ArrayList<>();
       updates.add(new StatusPage.Update(row.openedAt(), "investigating", "We are investigating a problem with "
           + serviceName(row.serviceId()) + "."));
-      for (OutboxMail notice : sent.getOrDefault(row.id(), List.of())) {
-        updates.add(new StatusPage.Update(notice.createdAt(), statusOf(notice.key()), notice.subject()));
+      for (PublicUpdate update : sent.getOrDefault(row.id(), List.of())) {
+        updates.add(new StatusPage.Update(update.publishedAt(), statusOf(update.noticeKey()), update.text()));
       }
       String status = row.resolvedAt() != null ? "resolved" : updates.get(updates.size() - 1).status();
       if (row.resolvedAt() != null && !"resolved".equals(updates.get(updates.size() - 1).status())) {
         updates.add(new StatusPage.Update(row.resolvedAt(), "resolved", "This incident has been resolved."));
       }
       Collections.reverse(updates);
-      incidents.add(new StatusPage.PublicIncident(row.id(), row.title(), row.serviceId(), serviceName(row.serviceId()),
+      incidents.add(new StatusPage.PublicIncident(row.id(), row.publicTitle(), row.serviceId(), serviceName(row.serviceId()),
           impactOf(row.severity()), status, row.openedAt(), row.resolvedAt(), List.copyOf(updates)));
     }
 

@@ -123,7 +123,8 @@ abstract class IncidentLifecycleScenario {
         AFFECTED_SERVICES, SpinValues.jsonValue(Spin.JSON("[\"checkout\",\"login\"]")).create(),
         CUSTOMER_IMPACT, true,
         SEVERITY, "SEV2",
-        IMPACT_DESCRIPTION, "Card payments fail"));
+        IMPACT_DESCRIPTION, "Card payments fail",
+        PUBLIC_TITLE, "Card payments fail"));
     jobs.runDueJobs(pi);
 
     // Resolve or fall back: the technician cannot fix it now; no router is configured, so a manual workaround.

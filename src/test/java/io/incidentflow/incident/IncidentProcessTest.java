@@ -50,6 +50,8 @@ class IncidentProcessTest {
   private final List<String> escalations = new ArrayList<>();
   private final List<String> pages = new ArrayList<>();
   private final List<String> recorded = new ArrayList<>();
+  /** Customer impact as the scope left it, each time the incident was (or was not) made public. */
+  private final List<Object> published = new ArrayList<>();
   private ProcessEngine processEngine;
   private ManagementService management;
   private int incidentNumber;
@@ -80,6 +82,7 @@ class IncidentProcessTest {
       }
     });
     Mocks.register("recordSeverity", (ExecutionListener) execution -> recorded.add("severity " + execution.getVariable(SEVERITY)));
+    Mocks.register("publishIncident", (ExecutionListener) execution -> published.add(execution.getVariable(CUSTOMER_IMPACT)));
     Mocks.register("pageOnCall", (JavaDelegate) execution -> pages.add((String) execution.getVariable(TECHNICIAN_GROUP)));
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
     Mocks.register("escalateSlaBreach", (JavaDelegate) execution -> escalations.add((String) execution.getVariable(SLA_TASK_ID)));
@@ -130,6 +133,7 @@ class IncidentProcessTest {
     assertThat(incident).hasNotPassed(TASK_REROUTE_TRAFFIC, TASK_SEND_CUSTOMER_UPDATE);
     assertThat(notices).containsExactly("confirmed", "resolved");
     assertThat(recorded).containsExactly("severity SEV2", "severity SEV2", "resolved", "closed");
+    assertThat(published).as("made public once, right after scope").containsExactly(true);
     assertThat(escalations).isEmpty();
   }
 

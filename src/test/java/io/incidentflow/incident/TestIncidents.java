@@ -27,6 +27,13 @@ public final class TestIncidents {
     return new TestIncidents("search", "Search index lag").customerImpact(false).severity("warning");
   }
 
+  /** A critical alarm in monitoring's words, internal names and addresses included: never for the public. */
+  public static TestIncidents internalDiskAlarmOnLogin() {
+    return new TestIncidents("login", INTERNAL_ALARM).severity("critical");
+  }
+
+  public static final String INTERNAL_ALARM = "db-prod-3.internal 10.0.3.7 disk full";
+
   public TestIncidents severity(String reportedSeverity) {
     variables.put(REPORTED_SEVERITY, reportedSeverity);
     return this;

@@ -199,7 +199,7 @@ class OutboxBenchmark {
     var incident = transaction.execute(status -> incidents.open(null,
         new IncidentReport("checkout", "Card payments fail", "benchmark", true, "SEV2", "ivy"), null));
     return new IncidentSnapshot(incident.id(), incident.title(), null, "checkout", "Checkout", "SEV2",
-        List.of(SERVICE));
+        List.of(SERVICE), incident.title());
   }
 
   // ------------------------------------------------------------------ the platform

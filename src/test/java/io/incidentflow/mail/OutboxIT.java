@@ -260,7 +260,8 @@ class OutboxIT {
   private IncidentSnapshot openIncident(String serviceId, List<String> affected) {
     var incident = transaction.execute(status -> incidents.open(null,
         new IncidentReport(serviceId, "Card payments fail", "test", true, "SEV2", "ivy"), null));
-    return new IncidentSnapshot(incident.id(), incident.title(), null, serviceId, "Checkout", "SEV2", affected);
+    return new IncidentSnapshot(incident.id(), incident.title(), null, serviceId, "Checkout", "SEV2", affected,
+        incident.title());
   }
 
   private int enqueue(IncidentSnapshot incident, String notice) {

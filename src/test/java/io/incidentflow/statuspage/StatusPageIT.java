@@ -74,12 +74,25 @@ class StatusPageIT {
         TestIncidents.checkoutOutageWithCustomersAffected().variables());
     jobs.runDueJobs(checkout.getId());
     complete(checkout, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
-    complete(checkout, TASK_SCOPE_INCIDENT, Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true, IMPACT_DESCRIPTION, "Cards fail"));
+    complete(checkout, TASK_SCOPE_INCIDENT, Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true, IMPACT_DESCRIPTION, "Cards fail",
+        PUBLIC_TITLE, "Card payments fail"));
     jobs.runDueJobs(checkout.getId());
-    Map<String, Object> hostile = TestIncidents.searchWarningWithoutCustomerImpact().variables();
-    hostile.put(TITLE, "<script>alert('x')</script> Search is slow");
-    runtime.startProcessInstanceByKey(PROCESS_KEY, hostile);
+    // Search: scoped as customer-facing under a hostile public title, which must come out escaped.
+    ProcessInstance search = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.searchWarningWithoutCustomerImpact().variables());
+    jobs.runDueJobs(search.getId());
+    complete(search, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    complete(search, TASK_SCOPE_INCIDENT, Map.of(SEVERITY, "SEV3", CUSTOMER_IMPACT, true, IMPACT_DESCRIPTION, "Slow",
+        PUBLIC_TITLE, HOSTILE_TITLE));
+    jobs.runDueJobs(search.getId());
+    // Login: two internal incidents in monitoring's words, one claiming customer impact but not scoped yet.
+    runtime.startProcessInstanceByKey(PROCESS_KEY, TestIncidents.internalDiskAlarmOnLogin().variables());
+    ProcessInstance claimed = runtime.startProcessInstanceByKey(PROCESS_KEY,
+        TestIncidents.internalDiskAlarmOnLogin().customerImpact(true).variables());
+    jobs.runDueJobs(claimed.getId());
   }
+
+  static final String HOSTILE_TITLE = "<script>alert('x')</script> Search is slow";
 
   @Test
   void shouldDeriveServiceAndIncidentStatusFromOpenIncidentsAndTheirNotices() {
@@ -93,8 +106,22 @@ class StatusPageIT {
     JsonNode incident = incident(page, "Card payments fail");
     assertThat(incident.get("status").asText()).isEqualTo("identified");
     assertThat(incident.get("impact").asText()).isEqualTo("major");
-    assertThat(incident.get("updates").get(0).get("text").asText()).isEqualTo("Service disruption: Card payments fail");
+    assertThat(incident.get("updates").get(0).get("text").asText()).as("what customers were told").isEqualTo("Cards fail");
     assertThat(page.toString()).doesNotContain("ivy", "tom", "Technician", "payload");
+  }
+
+  @Test
+  void shouldKeepInternalIncidentsAndTheirAlarmTextOffEveryPublicOutput() {
+    JsonNode page = http.getForObject("/status.json", JsonNode.class);
+
+    assertThat(service(page, "login").get("status").asText()).as("internal incidents change no public status")
+        .isEqualTo("operational");
+    assertThat(page.get("incidents")).extracting(incident -> incident.get("title").asText())
+        .containsExactlyInAnyOrder("Card payments fail", HOSTILE_TITLE);
+    for (String output : List.of(page.toString(), http.getForObject("/status", String.class),
+        http.getForObject("/status/feed.atom", String.class))) {
+      assertThat(output).doesNotContain("db-prod-3", "10.0.3.7", "Search index lag", "paged", "SLA");
+    }
   }
 
   @Test
@@ -141,7 +168,7 @@ class StatusPageIT {
     chromium(profile, "--screenshot=" + screenshot, "--window-size=1100,900", url);
 
     assertThat(dom).contains("Some systems are affected: partial outage", "Card payments fail", "identified",
-        "Service disruption: Card payments fail");
+        "Cards fail");
     assertThat(dom).contains("&lt;script&gt;").doesNotContain("<script>alert");
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }
