@@ -1,13 +1,18 @@
 package io.incidentflow.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.unit.DataSize;
 
-/** What every feature uses: the clock, the security headers, scheduled work. */
+/** What every feature uses: the clock, the security headers, a size limit on every request, scheduled work. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PlatformConfig {
@@ -15,6 +20,22 @@ class PlatformConfig {
   @Bean
   Clock clock() {
     return new EngineClock();
+  }
+
+  /** No endpoint reads an unbounded body: Camunda's REST API and the webapps' included. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(WebProperties web, ObjectMapper json) {
+    long limit = web.maxRequestSize().toBytes();
+    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+        new RequestSizeLimitFilter(limit, json, MediaType.APPLICATION_PROBLEM_JSON, ApiProblems.of(
+            HttpStatus.PAYLOAD_TOO_LARGE, "too large", List.of("body: is larger than " + readable(web.maxRequestSize())))));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  static String readable(DataSize size) {
+    return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
   }
 
   @Bean

@@ -116,6 +116,19 @@ class RestApiIT {
   }
 
   @Test
+  void shouldRefuseABodyOverTenMegabytesOnEveryEndpoint() {
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    HttpEntity<byte[]> huge = new HttpEntity<>(new byte[11 * 1024 * 1024], json);
+
+    for (String path : List.of("/api/staff/customers", "/engine-rest/process-definition/key/incident/start")) {
+      ResponseEntity<String> response = http.withBasicAuth("ivy", "demo").postForEntity(path, huge, String.class);
+      assertThat(response.getStatusCode().value()).as(path).isEqualTo(413);
+      assertThat(response.getBody()).as(path).contains("body: is larger than 10 MB");
+    }
+  }
+
+  @Test
   void shouldShowTheApiDescriptionToStaffOnly() {
     assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
