@@ -61,7 +61,7 @@ class CustomerDirectoryController {
   }
 
   @Operation(summary = "Import customers from CSV (text/csv): id,name,email,services; all rows or none")
-  @PostMapping(path = PATH + "/import", consumes = {"text/csv", "text/plain"})
+  @PostMapping(path = PATH + "/import", consumes = "text/csv")
   Imported importCsv(@RequestBody byte[] csv) throws IOException {
     int imported = service.importCsv(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
     return new Imported("success", imported);

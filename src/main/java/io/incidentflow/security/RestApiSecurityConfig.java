@@ -1,7 +1,6 @@
 package io.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,16 +10,14 @@ import org.springframework.core.Ordered;
 
 /**
  * Logins for the APIs. The engine's REST API is open by default. As in Camunda Run, every call to {@code /engine-rest} must log
- * in with HTTP Basic against the engine's users (Camunda Admin manages them).
+ * in with HTTP Basic against the engine's users (Camunda Admin manages them). The staff API's login is
+ * {@link StaffApiSecurityConfig}; every login sits behind the {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiSecurityConfig {
 
   static final String REST_PATH = "/engine-rest";
-  /** Staff endpoints: incidents, the customer directory. */
   static final String STAFF_API = "/api/staff";
-  /** The API's description (springdoc): it tells how to call every endpoint, so it is for staff only. */
-  static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"};
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
@@ -46,17 +43,6 @@ class RestApiSecurityConfig {
     registration.addUrlPatterns(LOGINS);
     // Before every authentication filter: a throttled address is refused before its password is checked.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    return registration;
-  }
-
-  /** IncidentFlow's own API for staff: the same users, the same HTTP Basic. */
-  @Bean
-  FilterRegistrationBean<StaffAuthenticationFilter> staffApiAuthentication(IdentityService identity, ObjectMapper json) {
-    FilterRegistrationBean<StaffAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new StaffAuthenticationFilter(identity, json));
-    registration.setName("incidentflow-staff-authentication");
-    registration.addUrlPatterns(STAFF_API + "/*");
-    registration.addUrlPatterns(API_DOCS);
     return registration;
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureJdbc;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -20,9 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The directory's staff API answers as every API of IncidentFlow does: problem details naming the field. Web
- * layer and directory on an in-memory database, without the engine (login is {@code RestApiIT}'s part).
+ * layer and directory on an in-memory database, without the engine.
  */
 @WebMvcTest(CustomerDirectoryController.class)
+@AutoConfigureMockMvc(addFilters = false) // who may call it: StaffApiSecurityConfig, tried in RestApiIT
 @AutoConfigureJdbc
 @AutoConfigureTestDatabase
 @Import({CustomerDirectory.class, CustomerDirectoryService.class, ServiceCatalog.class})

@@ -90,12 +90,12 @@ class CustomerDirectoryIT {
   private ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("cora", "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    return http.withBasicAuth("ivy", "demo").exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> csv(String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType("text/csv"));
-    return http.withBasicAuth("cora", "demo").postForEntity("/api/staff/customers/import", new HttpEntity<>(body, headers), JsonNode.class);
+    return http.withBasicAuth("ivy", "demo").postForEntity("/api/staff/customers/import", new HttpEntity<>(body, headers), JsonNode.class);
   }
 }

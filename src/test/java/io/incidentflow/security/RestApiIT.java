@@ -96,6 +96,55 @@ class RestApiIT {
   }
 
   @Test
+  void shouldLetEachRoleUseTheCustomerDirectoryAsFarAsItMay() {
+    String path = "/api/staff/customers";
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    HttpEntity<String> wayne = new HttpEntity<>("""
+        {"id": "wayne", "name": "Wayne", "email": "ops@wayne.example", "services": ["checkout"]}""", json);
+
+    ResponseEntity<String> asTechnician = http.withBasicAuth("tom", "demo").getForEntity(path, String.class);
+    assertThat(asTechnician.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(asTechnician.getBody()).contains("group: one of [incident-managers, communications] is required");
+    assertThat(http.withBasicAuth("max", "demo").getForEntity(path, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("cora", "demo").getForEntity(path, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> byCommunications = http.withBasicAuth("cora", "demo").postForEntity(path, wayne, String.class);
+    assertThat(byCommunications.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byCommunications.getBody()).contains("group: one of [incident-managers] is required");
+    assertThat(http.withBasicAuth("ivy", "demo").getForObject(path, String.class)).as("nothing added")
+        .doesNotContain("wayne");
+
+    assertThat(http.withBasicAuth("ivy", "demo").postForEntity(path, wayne, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void shouldRefuseAWriteFromAnotherSiteOrAsPlainText() {
+    String path = "/api/staff/customers";
+    HttpHeaders crossSite = new HttpHeaders();
+    crossSite.setContentType(MediaType.APPLICATION_JSON);
+    crossSite.set("Sec-Fetch-Site", "cross-site");
+    crossSite.set("Origin", "https://evil.example");
+    HttpHeaders plain = new HttpHeaders();
+    plain.setContentType(MediaType.TEXT_PLAIN);
+    String body = """
+        {"id": "evil", "name": "Evil", "email": "ops@evil.example", "services": []}""";
+
+    ResponseEntity<String> fromElsewhere = http.withBasicAuth("ivy", "demo")
+        .postForEntity(path, new HttpEntity<>(body, crossSite), String.class);
+    ResponseEntity<String> asPlainText = http.withBasicAuth("ivy", "demo")
+        .postForEntity(path + "/import", new HttpEntity<>("id,name,email,services\nevil,Evil,ops@evil.example,", plain),
+            String.class);
+
+    assertThat(fromElsewhere.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(fromElsewhere.getBody()).contains("Sec-Fetch-Site");
+    assertThat(asPlainText.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("ivy", "demo").getForObject(path, String.class)).doesNotContain("evil");
+  }
+
+  @Test
   void shouldRefuseAJavaSerializedVariableAndStartNothing() {
     long before = runtime.createProcessInstanceQuery().count();
     HttpHeaders json = new HttpHeaders();

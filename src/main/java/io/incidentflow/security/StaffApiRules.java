@@ -1,0 +1,42 @@
+package io.incidentflow.security;
+
+import static io.incidentflow.incident.IncidentProcess.GROUP_COMMUNICATIONS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_INCIDENT_MANAGERS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_MANAGERS;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which staff endpoint, in one table: the security chain is built from it, and a refusal names
+ * the groups that would have been let in. An endpoint not listed is refused to everyone.
+ */
+final class StaffApiRules {
+
+  /**
+   * @param method null for every method
+   * @param groups Camunda groups let in; empty: every logged-in user
+   */
+  record Rule(HttpMethod method, String pattern, List<String> groups) {}
+
+  static final String CUSTOMERS = "/api/staff/customers";
+
+  static final List<Rule> RULES = List.of(
+      new Rule(HttpMethod.GET, CUSTOMERS, List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS)),
+      new Rule(HttpMethod.GET, CUSTOMERS + "/**", List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS)),
+      new Rule(null, CUSTOMERS, List.of(GROUP_INCIDENT_MANAGERS)),
+      new Rule(null, CUSTOMERS + "/**", List.of(GROUP_INCIDENT_MANAGERS)),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/notices",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS, GROUP_MANAGERS)),
+      // The API's description: every member of staff.
+      new Rule(HttpMethod.GET, "/v3/api-docs", List.of()),
+      new Rule(HttpMethod.GET, "/v3/api-docs/**", List.of()),
+      new Rule(HttpMethod.GET, "/swagger-ui.html", List.of()),
+      new Rule(HttpMethod.GET, "/swagger-ui/**", List.of()));
+
+  /** Every path the staff chain guards. */
+  static final String[] PATHS = {"/api/staff/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+      "/swagger-ui/**"};
+
+  private StaffApiRules() {}
+}
