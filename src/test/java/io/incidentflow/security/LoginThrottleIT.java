@@ -56,6 +56,51 @@ class LoginThrottleIT {
     assertThat(status(browser, "/v3/api-docs", "ivy", "demo")).isEqualTo(200);
   }
 
+  @Test
+  void shouldThrottleGuessesAtTheWebappsLoginForm() throws IOException {
+    String guesser = "127.0.0.4";
+    for (int i = 0; i < 10; i++) {
+      assertThat(webappLogin(guesser, "tom", "guess-" + i)).as("guess %d", i).isEqualTo(401);
+    }
+
+    assertThat(webappLogin(guesser, "tom", "demo")).isEqualTo(429);
+    assertThat(webappLogin("127.0.0.5", "tom", "demo")).isEqualTo(200);
+  }
+
+  /** Tasklist's login as its page does it: a session and the CSRF token from the page, then the form's POST. */
+  private int webappLogin(String from, String user, String password) throws IOException {
+    String page = exchange(from, "GET /camunda/app/tasklist/default/ HTTP/1.1\r\nHost: localhost\r\n"
+        + "Connection: close\r\n\r\n");
+    java.util.List<String> cookies = new java.util.ArrayList<>();
+    String token = null;
+    for (String line : page.split("\r\n")) {
+      if (line.regionMatches(true, 0, "Set-Cookie: ", 0, 12)) {
+        String cookie = line.substring(12).split(";", 2)[0];
+        cookies.add(cookie);
+        if (cookie.startsWith("XSRF-TOKEN=")) {
+          token = cookie.substring("XSRF-TOKEN=".length());
+        }
+      }
+    }
+    String form = "username=" + user + "&password=" + password;
+    String answer = exchange(from, "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\n"
+        + "Host: localhost\r\nCookie: " + String.join("; ", cookies) + "\r\nX-XSRF-TOKEN: " + token + "\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n"
+        + "Connection: close\r\n\r\n" + form);
+    return Integer.parseInt(answer.split(" ", 3)[1]);
+  }
+
+  private String exchange(String from, String request) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
   /** A GET from the given local address, with HTTP Basic when a user is given; the answer's status code. */
   private int status(String from, String path, String user, String password) throws IOException {
     try (Socket socket = new Socket()) {
