@@ -33,9 +33,17 @@ final class FieldErrors {
     return text(node, path, max);
   }
 
+  /**
+   * An optional text field: absent, null and blank all mean "not given". Real senders fill optional fields
+   * with empty strings (Alertmanager's {@code "generatorURL": ""} for alerts posted without one): refusing them
+   * would make the sender drop the alert for good.
+   */
   String optionalText(JsonNode parent, String name, String path, int max) {
     JsonNode node = parent.get(name);
-    return node == null || node.isNull() ? null : text(node, path, max);
+    if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+      return null;
+    }
+    return text(node, path, max);
   }
 
   private String text(JsonNode node, String path, int max) {

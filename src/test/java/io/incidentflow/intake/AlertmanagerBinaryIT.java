@@ -161,10 +161,10 @@ class AlertmanagerBinaryIT {
   @Test
   void shouldOpenAnIncidentFromARealAlertmanagerAndReportItsRecovery() throws Exception {
     Instant startsAt = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-    postAlert(startsAt, null);
+    postAlert(ALERT_NAME, startsAt, null, GENERATOR_URL);
 
     // Alertmanager's own fingerprint of the alert is what IncidentFlow keys it by.
-    String fingerprint = waitFor("Alertmanager to list the alert", this::fingerprintInAlertmanager);
+    String fingerprint = waitFor("Alertmanager to list the alert", () -> fingerprintInAlertmanager(ALERT_NAME));
     String dedupKey = AlertSource.ALERTMANAGER.scopedKey(fingerprint);
     String incidentId = waitFor("the webhook to open an incident", () -> jdbc.sql(
             "SELECT incident_id FROM alert WHERE source = 'ALERTMANAGER' AND dedup_key = :key AND incident_id IS NOT NULL")
@@ -180,7 +180,7 @@ class AlertmanagerBinaryIT {
         .as("the payload Alertmanager sent").contains(ALERT_NAME, "http://prometheus.example/graph");
 
     // The same alert with endsAt in the past: Alertmanager resolves it and sends the resolved notification.
-    postAlert(startsAt, Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
+    postAlert(ALERT_NAME, startsAt, Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS), GENERATOR_URL);
 
     waitFor("the resolved notification to report the recovery",
         () -> Boolean.TRUE.equals(runtime.getVariable(instance.getId(), MONITORING_RECOVERED)));
@@ -188,18 +188,40 @@ class AlertmanagerBinaryIT {
         .param("key", dedupKey).query(String.class).list()).contains("RECOVERY_REPORTED");
   }
 
+  @Test
+  void shouldOpenAnIncidentFromAnAlertPostedWithoutGeneratorUrlAsAmtoolDoes() throws Exception {
+    // amtool, Grafana and scripts post no generatorURL: Alertmanager then sends "generatorURL": "".
+    String name = "AmtoolCheckoutDown";
+    postAlert(name, Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS), null, null);
+
+    String dedupKey = AlertSource.ALERTMANAGER.scopedKey(
+        waitFor("Alertmanager to list the alert", () -> fingerprintInAlertmanager(name)));
+    String incidentId = waitFor("the webhook to open an incident", () -> jdbc.sql(
+            "SELECT incident_id FROM alert WHERE source = 'ALERTMANAGER' AND dedup_key = :key AND incident_id IS NOT NULL")
+        .param("key", dedupKey).query(String.class).list().stream().findFirst().orElse(null));
+
+    assertThat(jdbc.sql("SELECT payload FROM alert WHERE dedup_key = :key ORDER BY id LIMIT 1")
+        .param("key", dedupKey).query(String.class).single())
+        .as("what Alertmanager really sent").contains("\"generatorURL\":\"\"");
+    assertThat(incidentId).startsWith("INC-");
+  }
+
   // ------------------------------------------------------------------
 
-  /** Alertmanager's API v2, as Prometheus itself pushes alerts. */
-  private void postAlert(Instant startsAt, Instant endsAt) throws Exception {
+  static final String GENERATOR_URL = "http://prometheus.example/graph?g0.expr=checkout_errors";
+
+  /** Alertmanager's API v2, as Prometheus itself pushes alerts (with a generatorURL) or amtool does (without). */
+  private void postAlert(String name, Instant startsAt, Instant endsAt, String generatorUrl) throws Exception {
     Map<String, Object> alert = new LinkedHashMap<>();
-    alert.put("labels", Map.of("alertname", ALERT_NAME, "service", "checkout", "severity", "critical"));
+    alert.put("labels", Map.of("alertname", name, "service", "checkout", "severity", "critical"));
     alert.put("annotations", Map.of("summary", "Checkout returns 5xx for more than 5% of requests"));
     alert.put("startsAt", startsAt.toString());
     if (endsAt != null) {
       alert.put("endsAt", endsAt.toString());
     }
-    alert.put("generatorURL", "http://prometheus.example/graph?g0.expr=checkout_errors");
+    if (generatorUrl != null) {
+      alert.put("generatorURL", generatorUrl);
+    }
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(alertmanagerUrl.resolve("/api/v2/alerts"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(alert))))
@@ -208,10 +230,10 @@ class AlertmanagerBinaryIT {
     assertThat(response.statusCode()).as("POST /api/v2/alerts: %s", response.body()).isEqualTo(200);
   }
 
-  private String fingerprintInAlertmanager() throws Exception {
+  private String fingerprintInAlertmanager(String name) throws Exception {
     HttpResponse<String> response = get("/api/v2/alerts");
     for (JsonNode alert : json.readTree(response.body())) {
-      if (ALERT_NAME.equals(alert.at("/labels/alertname").asText())) {
+      if (name.equals(alert.at("/labels/alertname").asText())) {
         return alert.get("fingerprint").asText();
       }
     }

@@ -41,6 +41,27 @@ class AlertmanagerFormatTest {
   }
 
   @Test
+  void shouldTakeEmptyOptionalFieldsAsAbsentAsAlertmanagerSendsThemForAlertsPostedWithoutThem() throws Exception {
+    // The shape Alertmanager 0.25 delivers for an alert posted to its API by amtool: empty generatorURL,
+    // empty annotations, an externalURL and a truncatedAlerts count this format does not use.
+    String message = """
+        {"receiver": "incidentflow", "status": "firing", "externalURL": "", "version": "4",
+         "groupKey": "{}:{alertname=\\"DiskFull\\"}", "truncatedAlerts": 0,
+         "groupLabels": {"alertname": "DiskFull"}, "commonLabels": {}, "commonAnnotations": {},
+         "alerts": [{"status": "firing", "labels": {"alertname": "DiskFull", "service": "checkout", "severity": ""},
+                     "annotations": {"summary": "", "description": ""}, "startsAt": "2026-11-29T03:00:00Z",
+                     "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "", "fingerprint": ""}]}""";
+
+    AlertmanagerFormat.Entry entry = format.read(json.readTree(message)).get(0);
+
+    assertThat(entry.errors()).isEmpty();
+    assertThat(entry.alert().summary()).as("the alert's name stands in").isEqualTo("DiskFull");
+    assertThat(entry.alert().description()).isNull();
+    assertThat(entry.alert().severity()).isNull();
+    assertThat(entry.alert().dedupKey()).as("computed from the labels").hasSize("alertmanager:".length() + 16);
+  }
+
+  @Test
   void shouldUseTheConfiguredServiceLabelAndComputeAMissingFingerprintFromTheLabels() throws Exception {
     AlertmanagerFormat byApp = new AlertmanagerFormat(
         new ServiceCatalog(new ServiceCatalogProperties(List.of(
