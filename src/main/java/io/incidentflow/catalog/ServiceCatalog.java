@@ -12,6 +12,7 @@ public class ServiceCatalog {
 
   private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
   private final Map<String, ServiceDefinition> byRoutingKey = new LinkedHashMap<>();
+  private final ServiceDefinition catchAll;
 
   public ServiceCatalog(ServiceCatalogProperties properties) {
     for (ServiceDefinition service : properties.services()) {
@@ -22,6 +23,22 @@ public class ServiceCatalog {
         throw new IllegalStateException("incidentflow.services gives two services the same routing key");
       }
     }
+    String catchAllId = properties.catchAllService();
+    if (catchAllId != null && !services.containsKey(catchAllId)) {
+      throw new IllegalStateException("incidentflow.catch-all-service is '" + catchAllId
+          + "', which incidentflow.services does not list: add it (who is paged for alerts of no known service)");
+    }
+    this.catchAll = catchAllId == null ? null : services.get(catchAllId);
+  }
+
+  /** The service that takes alerts naming no service of the catalog, if one is configured. */
+  public Optional<ServiceDefinition> catchAll() {
+    return Optional.ofNullable(catchAll);
+  }
+
+  /** The services customers know: all but the catch-all, which only staff see. */
+  public Collection<ServiceDefinition> customerFacing() {
+    return services.values().stream().filter(service -> service != catchAll).toList();
   }
 
   /** The service whose PagerDuty integration key this is. */

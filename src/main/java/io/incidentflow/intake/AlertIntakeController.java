@@ -49,10 +49,11 @@ class AlertIntakeController {
     List<IntakeAnswer.AlertResult> results = new ArrayList<>();
     for (AlertmanagerFormat.Entry entry : entries) {
       if (entry.alert() == null) {
-        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), "REJECTED", null, entry.errors()));
+        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), "REJECTED", null, entry.errors(), null));
       } else {
         AlertOutcome outcome = intake.receive(entry.alert());
-        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), outcome.outcome().name(), outcome.incidentId(), null));
+        results.add(new IntakeAnswer.AlertResult(entry.fingerprint(), outcome.outcome().name(), outcome.incidentId(),
+            null, entry.note()));
       }
     }
     return ResponseEntity.ok(new IntakeAnswer.Batch(results));
@@ -65,10 +66,10 @@ class AlertIntakeController {
   @PostMapping(path = "/api/alerts", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IntakeAnswer.Single> generic(@RequestBody String body) {
-    Alert alert = generic.read(parse(body));
-    AlertOutcome outcome = intake.receive(alert);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(
-        new IntakeAnswer.Single(GenericAlertFormat.clientKey(alert), outcome.outcome().name(), outcome.incidentId()));
+    GenericAlertFormat.Reading reading = generic.read(parse(body));
+    AlertOutcome outcome = intake.receive(reading.alert());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new IntakeAnswer.Single(
+        GenericAlertFormat.clientKey(reading.alert()), outcome.outcome().name(), outcome.incidentId(), reading.note()));
   }
 
   private JsonNode parse(String body) {

@@ -21,13 +21,17 @@ import org.springframework.stereotype.Component;
 class AlertmanagerFormat {
 
   /** One alert of the message: an alert to handle, or what is wrong with it. */
-  record Entry(String fingerprint, Alert alert, List<String> errors) {}
+  record Entry(String fingerprint, Alert alert, List<String> errors, String note) {
+    Entry(String fingerprint, Alert alert, List<String> errors) {
+      this(fingerprint, alert, errors, null);
+    }
+  }
 
-  private final ServiceCatalog catalog;
+  private final ServiceRouter router;
   private final IntakeProperties properties;
 
   AlertmanagerFormat(ServiceCatalog catalog, IntakeProperties properties) {
-    this.catalog = catalog;
+    this.router = new ServiceRouter(catalog);
     this.properties = properties;
   }
 
@@ -71,19 +75,24 @@ class AlertmanagerFormat {
     JsonNode labels = node.get("labels");
     String serviceLabel = properties.serviceLabel();
     ServiceDefinition service = null;
+    String note = null;
     String severity = null;
     boolean customerImpact = false;
     if (labels == null || !labels.isObject()) {
       errors.add(path + ".labels", "is required and must be an object");
     } else {
       errors.labelValues(labels, path + ".labels");
-      String serviceId = errors.label(labels, serviceLabel, path + ".labels." + serviceLabel, 64);
-      if (serviceId == null && labels.get(serviceLabel) == null) {
-        errors.add(path + ".labels." + serviceLabel, "is required: it names the service of the catalog");
-      } else if (serviceId != null) {
-        service = catalog.find(serviceId).orElse(null);
-        if (service == null) {
-          errors.add(path + ".labels." + serviceLabel, "unknown service '" + serviceId + "'");
+      String field = path + ".labels." + serviceLabel;
+      int before = errors.list().size();
+      String serviceId = errors.label(labels, serviceLabel, field, 64);
+      if (errors.list().size() == before) {
+        ServiceRouter.Routed routed = router.route(serviceId, field).orElse(null);
+        if (routed == null) {
+          errors.add(field, serviceId == null ? "is required: it names the service of the catalog"
+              : "unknown service '" + serviceId + "'");
+        } else {
+          service = routed.service();
+          note = routed.note();
         }
       }
       severity = SeverityWords.normalise(errors.label(labels, "severity", path + ".labels.severity", 64));
@@ -104,12 +113,13 @@ class AlertmanagerFormat {
     if (summary == null) {
       summary = labels.path("alertname").asText("Alert from Alertmanager");
     }
-    String details = (description == null ? "" : description)
-        + (generatorUrl == null ? "" : (description == null ? "" : "\n\n") + "Source: " + generatorUrl);
+    String described = ServiceRouter.describe(note, description);
+    String details = (described == null ? "" : described)
+        + (generatorUrl == null ? "" : (described == null ? "" : "\n\n") + "Source: " + generatorUrl);
     Alert alert = new Alert(AlertSource.ALERTMANAGER, AlertSource.ALERTMANAGER.scopedKey(fingerprint),
         "firing".equals(status) ? AlertStatus.FIRING : AlertStatus.RESOLVED, service.id(), severity, summary,
         details.isEmpty() ? null : details, customerImpact, groupKey, node.toString());
-    return new Entry(fingerprint, alert, List.of());
+    return new Entry(fingerprint, alert, List.of(), note);
   }
 
   /** Alertmanager's fingerprint identifies an alert by its labels; older senders leave it out. */

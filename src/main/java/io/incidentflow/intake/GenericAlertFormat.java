@@ -13,23 +13,33 @@ import org.springframework.stereotype.Component;
 @Component
 class GenericAlertFormat {
 
-  private final ServiceCatalog catalog;
+  /** @param note why the alert went to the catch-all service; null when it named its service */
+  record Reading(Alert alert, String note) {}
+
+  private final ServiceRouter router;
 
   GenericAlertFormat(ServiceCatalog catalog) {
-    this.catalog = catalog;
+    this.router = new ServiceRouter(catalog);
   }
 
   /** @throws InvalidAlertException naming each bad field */
-  Alert read(JsonNode body) {
+  Reading read(JsonNode body) {
     if (!body.isObject()) {
       throw new InvalidAlertException("$", "must be a JSON object");
     }
     FieldErrors errors = new FieldErrors();
-    String service = errors.label(body, "service", "service", 64);
-    if (service == null && body.get("service") == null) {
-      errors.add("service", "is required");
-    } else if (service != null && catalog.find(service).isEmpty()) {
-      errors.add("service", "unknown service '" + service + "'");
+    int before = errors.list().size();
+    String named = errors.label(body, "service", "service", 64);
+    String service = null;
+    String note = null;
+    if (errors.list().size() == before) {
+      ServiceRouter.Routed routed = router.route(named, "service").orElse(null);
+      if (routed == null) {
+        errors.add("service", named == null ? "is required" : "unknown service '" + named + "'");
+      } else {
+        service = routed.service().id();
+        note = routed.note();
+      }
     }
     String statusText = errors.optionalText(body, "status", "status", 16);
     AlertStatus status = AlertStatus.FIRING;
@@ -63,12 +73,12 @@ class GenericAlertFormat {
       throw new InvalidAlertException(errors.list());
     }
     String key = dedupKey != null ? dedupKey : UUID.randomUUID().toString();
-    String text = description == null ? null : description;
+    String text = ServiceRouter.describe(note, description);
     if (details != null && details.isObject()) {
       text = (text == null ? "" : text + "\n\n") + "Details: " + details;
     }
-    return new Alert(AlertSource.GENERIC, AlertSource.GENERIC.scopedKey(key), status, service, severity, summary,
-        text, impact != null && impact.asBoolean(), null, body.toString());
+    return new Reading(new Alert(AlertSource.GENERIC, AlertSource.GENERIC.scopedKey(key), status, service, severity,
+        summary, text, impact != null && impact.asBoolean(), null, body.toString()), note);
   }
 
   static String clientKey(Alert alert) {

@@ -15,14 +15,19 @@ final class IntakeAnswer {
     }
   }
 
-  /** One alert of a batch; a rejected one names its fields at fault instead of an incident. */
+  /**
+   * One alert of a batch; a rejected one names its fields at fault instead of an incident; {@code note} says
+   * when the alert went to the catch-all service, and why.
+   */
   record AlertResult(String fingerprint, String outcome, String incidentId,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> errors) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> errors,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
   /** IncidentFlow's own format: one alert. */
-  record Single(String status, String dedupKey, String outcome, String incidentId) {
-    Single(String dedupKey, String outcome, String incidentId) {
-      this("success", dedupKey, outcome, incidentId);
+  record Single(String status, String dedupKey, String outcome, String incidentId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    Single(String dedupKey, String outcome, String incidentId, String note) {
+      this("success", dedupKey, outcome, incidentId, note);
     }
   }
 }

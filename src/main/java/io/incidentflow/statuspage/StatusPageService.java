@@ -81,7 +81,7 @@ public class StatusPageService {
     }
 
     List<StatusPage.ServiceStatus> services = new ArrayList<>();
-    for (ServiceDefinition service : catalog.all()) {
+    for (ServiceDefinition service : catalog.customerFacing()) {
       String current = rows.stream().filter(row -> row.serviceId().equals(service.id()) && row.status() == IncidentStatus.OPEN)
           .map(row -> componentStatusOf(row.severity())).reduce("operational", StatusPageService::worse);
       List<StatusPage.Day> history = new ArrayList<>();

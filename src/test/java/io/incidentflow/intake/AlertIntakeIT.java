@@ -203,13 +203,47 @@ class AlertIntakeIT {
   void shouldAnswer400NamingTheFieldWhenNoAlertCanBeReadAndStartNothing() throws Exception {
     long before = runtime.createProcessInstanceQuery().count();
     String message = """
-        {"version": "4", "alerts": [{"status": "firing", "labels": {"alertname": "X", "service": "billing"}}]}""";
+        {"version": "4", "alerts": [{"status": "burning", "labels": "service=checkout"}]}""";
 
     ResponseEntity<JsonNode> response = alertmanager(message);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("errors").get(0).asText()).isEqualTo("alerts[0].labels.service: unknown service 'billing'");
+    assertThat(response.getBody().get("errors")).extracting(JsonNode::asText).containsExactly(
+        "alerts[0].status: must be \"firing\" or \"resolved\", not \"burning\"",
+        "alerts[0].labels: is required and must be an object");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldOpenAnAlertOfAnUnknownServiceOnTheCatchAllServiceForTheIncidentManagersAndSaySo() throws Exception {
+    String message = """
+        {"version": "4", "alerts": [{"status": "firing", "labels": {"alertname": "InvoiceQueueStuck", "service": "billing"},
+                                     "fingerprint": "unrouted00000001"}]}""";
+
+    ResponseEntity<JsonNode> response = alertmanager(message);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode result = response.getBody().get("alerts").get(0);
+    assertThat(result.get("outcome").asText()).isEqualTo("OPENED");
+    assertThat(result.get("note").asText()).isEqualTo("alerts[0].labels.service 'billing' names no service of the "
+        + "catalog: opened on the catch-all service 'unrouted'");
+    ProcessInstance instance = instancesOf(result.get("incidentId").asText()).get(0);
+    jobs.runDueJobs(instance.getId());
+    assertThat(runtime.getVariable(instance.getId(), SERVICE_ID)).isEqualTo("unrouted");
+    assertThat((String) runtime.getVariable(instance.getId(), DESCRIPTION)).contains("'billing'");
+    Task acknowledge = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(acknowledge.getId())).extracting(link -> link.getGroupId())
+        .contains("incident-managers");
+  }
+
+  @Test
+  void shouldOpenAGenericAlertWithoutAServiceOnTheCatchAllService() {
+    ResponseEntity<JsonNode> response = generic("""
+        {"summary": "Nightly export failed"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(response.getBody().get("note").asText()).startsWith("service is missing: opened on the catch-all");
   }
 
   @Test
@@ -334,7 +368,7 @@ class AlertIntakeIT {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-        "service: unknown service 'nope'", "summary: is required",
+        "summary: is required",
         "severity: must be one of critical, error, warning, info", "customerImpact: must be true or false");
   }
 

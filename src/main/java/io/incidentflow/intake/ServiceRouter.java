@@ -1,0 +1,45 @@
+package io.incidentflow.intake;
+
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.catalog.ServiceDefinition;
+import java.util.Optional;
+
+/**
+ * Which service of the catalog an alert is for. An alert naming an unknown service, or none, goes to the
+ * catalog's catch-all service (paged to whoever that service names) with a note saying why, rather than being
+ * refused: a sender that gets 4xx drops the alert for good.
+ */
+final class ServiceRouter {
+
+  /** @param note why the alert went to the catch-all service; null when it named its service */
+  record Routed(ServiceDefinition service, String note) {}
+
+  private final ServiceCatalog catalog;
+
+  ServiceRouter(ServiceCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param serviceId what the alert named, or null
+   * @param field where it named it ({@code alerts[0].labels.service})
+   * @return empty when the service is unknown and no catch-all is configured
+   */
+  Optional<Routed> route(String serviceId, String field) {
+    Optional<ServiceDefinition> named = catalog.find(serviceId);
+    if (named.isPresent()) {
+      return Optional.of(new Routed(named.get(), null));
+    }
+    return catalog.catchAll().map(catchAll -> new Routed(catchAll, (serviceId == null
+        ? field + " is missing" : field + " '" + serviceId + "' names no service of the catalog")
+        + ": opened on the catch-all service '" + catchAll.id() + "'"));
+  }
+
+  /** The alert's text with the routing note first, where the people paged read it. */
+  static String describe(String note, String description) {
+    if (note == null) {
+      return description;
+    }
+    return "Routed to the catch-all service: " + note + "." + (description == null ? "" : "\n\n" + description);
+  }
+}
