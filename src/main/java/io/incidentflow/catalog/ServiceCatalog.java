@@ -23,7 +23,8 @@ public class ServiceCatalog {
         throw new IllegalStateException("incidentflow.services gives two services the same routing key");
       }
     }
-    String catchAllId = properties.catchAllService();
+    String catchAllId = properties.catchAllService() == null || properties.catchAllService().isBlank()
+        ? null : properties.catchAllService();
     if (catchAllId != null && !services.containsKey(catchAllId)) {
       throw new IllegalStateException("incidentflow.catch-all-service is '" + catchAllId
           + "', which incidentflow.services does not list: add it (who is paged for alerts of no known service)");

@@ -57,6 +57,10 @@ public final class HaproxyTestbed implements AutoCloseable {
    */
   public static void routeService(DynamicPropertyRegistry registry, int i, String id, String address, String primary) {
     String prefix = "incidentflow.services[" + i + "].";
+    if (i == 0) {
+      // This catalog replaces the demo's, catch-all service included: alerts are not what these tests send.
+      registry.add("incidentflow.catch-all-service", () -> "");
+    }
     registry.add(prefix + "id", () -> id);
     registry.add(prefix + "name", () -> Character.toUpperCase(id.charAt(0)) + id.substring(1));
     registry.add(prefix + "tier", () -> 1);
