@@ -111,6 +111,11 @@ class AlertmanagerBinaryIT {
           group_wait: 1s
           group_interval: 1s
           repeat_interval: 1h
+          routes:
+            # The Prometheus chain's alert is sent again every 2 s: repeats must join its one incident.
+            - receiver: incidentflow
+              matchers: ['alertname="%s"']
+              repeat_interval: 2s
         receivers:
           - name: incidentflow
             webhook_configs:
@@ -120,7 +125,7 @@ class AlertmanagerBinaryIT {
                   authorization:
                     type: Bearer
                     credentials: "%s"
-        """.formatted(port, intake.token()));
+        """.formatted(PROMETHEUS_ALERT, port, intake.token()));
     int apiPort = freePort();
     alertmanagerUrl = URI.create("http://127.0.0.1:" + apiPort);
     alertmanager = new ProcessBuilder(BINARY.toString(),
@@ -206,7 +211,77 @@ class AlertmanagerBinaryIT {
     assertThat(incidentId).startsWith("INC-");
   }
 
+  @Test
+  void shouldOpenOneIncidentFromAPrometheusRuleThatFiresAndReportItsRecoveryWhenItStops() throws Exception {
+    if ("true".equals(System.getenv("CI"))) {
+      Assertions.assertTrue(Files.isExecutable(PROMETHEUS), PROMETHEUS_NOT_INSTALLED);
+    }
+    Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS), PROMETHEUS_NOT_INSTALLED);
+    Path rules = workDir.resolve("rules.yml");
+    Files.writeString(rules, rule("vector(1)"));
+    int promPort = freePort();
+    Path config = workDir.resolve("prometheus.yml");
+    Files.writeString(config, """
+        global:
+          evaluation_interval: 1s
+        rule_files: ["%s"]
+        alerting:
+          alertmanagers:
+            - static_configs:
+                - targets: ["%s"]
+        """.formatted(rules, alertmanagerUrl.getAuthority()));
+    Process prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + workDir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort,
+        "--web.enable-lifecycle", "--rules.alert.resend-delay=1s")
+        .redirectErrorStream(true).redirectOutput(workDir.resolve("prometheus.log").toFile()).start();
+    try {
+      String dedupKey = AlertSource.ALERTMANAGER.scopedKey(
+          waitFor("Prometheus's alert to reach Alertmanager", () -> fingerprintInAlertmanager(PROMETHEUS_ALERT)));
+      String incidentId = waitFor("the webhook to open an incident", () -> jdbc.sql(
+              "SELECT incident_id FROM alert WHERE dedup_key = :key AND incident_id IS NOT NULL")
+          .param("key", dedupKey).query(String.class).list().stream().findFirst().orElse(null));
+      waitFor("Alertmanager to send the alert twice more", () -> jdbc.sql(
+          "SELECT COUNT(*) FROM alert WHERE dedup_key = :key").param("key", dedupKey).query(Long.class).single() >= 3);
+      assertThat(jdbc.sql("SELECT DISTINCT incident_id FROM alert WHERE dedup_key = :key AND status = 'FIRING'")
+          .param("key", dedupKey).query(String.class).list()).as("one incident over the re-sends").containsExactly(incidentId);
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+          .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult();
+      jobs.runDueJobs(instance.getId());
+
+      // The rule stops firing: Prometheus resolves the alert, Alertmanager sends the resolved notification.
+      Files.writeString(rules, rule("vector(1) unless vector(1)"));
+      HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promPort
+          + "/-/reload")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+
+      waitFor("the resolved notification to report the recovery",
+          () -> Boolean.TRUE.equals(runtime.getVariable(instance.getId(), MONITORING_RECOVERED)));
+    } finally {
+      prometheus.destroy();
+      if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
+        prometheus.destroyForcibly();
+      }
+    }
+  }
+
+  private static String rule(String expression) {
+    return """
+        groups:
+          - name: incidentflow-chain
+            rules:
+              - alert: %s
+                expr: %s
+                labels: {service: checkout, severity: warning}
+                annotations: {summary: "Checkout's canary fails"}
+        """.formatted(PROMETHEUS_ALERT, expression);
+  }
+
   // ------------------------------------------------------------------
+
+  static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+  static final String PROMETHEUS_ALERT = "PrometheusChainAlwaysFiring";
+  static final String PROMETHEUS_NOT_INSTALLED = "prometheus is not installed: apt-get install prometheus (.ci/run installs it)";
 
   static final String GENERATOR_URL = "http://prometheus.example/graph?g0.expr=checkout_errors";
 
