@@ -49,9 +49,10 @@ public class IncidentService {
   /**
    * Marks the incident customer-facing under a title a person wrote for the public.
    *
+   * @return the title as stored (stripped)
    * @throws InvalidIncidentException naming the field when the title is not one line of at most 200 characters
    */
-  public void publish(String incidentId, String publicTitle) {
+  public String publish(String incidentId, String publicTitle) {
     String title = publicTitle == null ? "" : publicTitle.strip();
     if (title.isEmpty() || title.length() > MAX_TITLE || CONTROL.matcher(title).find()
         || LINE_BREAK.matcher(title).find()) {
@@ -59,6 +60,7 @@ public class IncidentService {
           "must be one line of 1 to " + MAX_TITLE + " characters");
     }
     incidents.updatePublicTitle(incidentId, title);
+    return title;
   }
 
   /** A new incident id, for callers that need it before the incident is opened (as a business key). */

@@ -33,7 +33,7 @@ public record IncidentSnapshot(
 
   /** The title customers see: the one written at scope, never the internal one; a generic one before scope. */
   public String publicTitleOrGeneric() {
-    return publicTitle != null && !publicTitle.isBlank() ? publicTitle : serviceName + " disruption";
+    return publicTitle != null && !publicTitle.isBlank() ? publicTitle.strip() : serviceName + " disruption";
   }
 
   /**

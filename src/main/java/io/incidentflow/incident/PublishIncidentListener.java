@@ -25,10 +25,7 @@ public class PublishIncidentListener implements ExecutionListener {
     if (!Boolean.TRUE.equals(execution.getVariable(CUSTOMER_IMPACT))) {
       return;
     }
-    String written = ProcessValues.string(execution, PUBLIC_TITLE);
-    String title = written == null || written.isBlank()
-        ? ProcessValues.requiredString(execution, SERVICE_NAME) + " disruption" : written.strip();
-    incidents.publish(ProcessValues.requiredString(execution, INCIDENT_ID), title);
-    execution.setVariable(PUBLIC_TITLE, title);
+    IncidentSnapshot incident = IncidentSnapshot.of(execution);
+    execution.setVariable(PUBLIC_TITLE, incidents.publish(incident.id(), incident.publicTitleOrGeneric()));
   }
 }

@@ -82,18 +82,11 @@ class AlertmanagerFormat {
       errors.add(path + ".labels", "is required and must be an object");
     } else {
       errors.labelValues(labels, path + ".labels");
-      String field = path + ".labels." + serviceLabel;
-      int before = errors.list().size();
-      String serviceId = errors.label(labels, serviceLabel, field, 64);
-      if (errors.list().size() == before) {
-        ServiceRouter.Routed routed = router.route(serviceId, field).orElse(null);
-        if (routed == null) {
-          errors.add(field, serviceId == null ? "is required: it names the service of the catalog"
-              : "unknown service '" + serviceId + "'");
-        } else {
-          service = routed.service();
-          note = routed.note();
-        }
+      ServiceRouter.Routed routed = router.read(errors, labels, serviceLabel, path + ".labels." + serviceLabel,
+          "is required: it names the service of the catalog");
+      if (routed != null) {
+        service = routed.service();
+        note = routed.note();
       }
       severity = SeverityWords.normalise(errors.label(labels, "severity", path + ".labels.severity", 64));
       customerImpact = "true".equalsIgnoreCase(labels.path("customer_impact").asText());

@@ -15,6 +15,10 @@ final class FieldErrors {
     errors.add(field + ": " + problem);
   }
 
+  int count() {
+    return errors.size();
+  }
+
   boolean isEmpty() {
     return errors.isEmpty();
   }

@@ -28,19 +28,9 @@ class GenericAlertFormat {
       throw new InvalidAlertException("$", "must be a JSON object");
     }
     FieldErrors errors = new FieldErrors();
-    int before = errors.list().size();
-    String named = errors.label(body, "service", "service", 64);
-    String service = null;
-    String note = null;
-    if (errors.list().size() == before) {
-      ServiceRouter.Routed routed = router.route(named, "service").orElse(null);
-      if (routed == null) {
-        errors.add("service", named == null ? "is required" : "unknown service '" + named + "'");
-      } else {
-        service = routed.service().id();
-        note = routed.note();
-      }
-    }
+    ServiceRouter.Routed routed = router.read(errors, body, "service", "service", "is required");
+    String service = routed == null ? null : routed.service().id();
+    String note = routed == null ? null : routed.note();
     String statusText = errors.optionalText(body, "status", "status", 16);
     AlertStatus status = AlertStatus.FIRING;
     if ("resolved".equals(statusText)) {

@@ -3,7 +3,6 @@ package io.incidentflow.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Lazy;
@@ -55,10 +54,5 @@ public class MailOutbox {
   /** The incident's deliveries to one kind of recipient, mail by mail. */
   public List<OutboxDelivery> deliveriesOf(String incidentId, RecipientKind kind) {
     return outbox.deliveriesOf(incidentId, kind);
-  }
-
-  /** The mails of these incidents to one kind of recipient, oldest first, whether or not anyone received them. */
-  public List<OutboxMail> mailsOf(Collection<String> incidentIds, RecipientKind kind) {
-    return incidentIds.isEmpty() ? List.of() : outbox.mailsOf(incidentIds, kind);
   }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -143,15 +142,6 @@ public class OutboxRepository {
   public List<OutboxDelivery> deliveriesOf(String incidentId, RecipientKind kind) {
     return jdbc.sql(SELECT + " WHERE m.incident_id = :incident AND m.recipient_kind = :kind ORDER BY m.id, d.recipient_id")
         .param("incident", incidentId).param("kind", kind.name()).query(OutboxRepository::map).list();
-  }
-
-  public List<OutboxMail> mailsOf(Collection<String> incidentIds, RecipientKind kind) {
-    return jdbc.sql("SELECT incident_id, mail_key, subject, created_at FROM outbox_mail "
-            + "WHERE incident_id IN (:ids) AND recipient_kind = :kind ORDER BY created_at, id")
-        .param("ids", incidentIds).param("kind", kind.name())
-        .query((rs, n) -> new OutboxMail(rs.getString(1), rs.getString(2), kind, rs.getString(3),
-            rs.getTimestamp(4).toInstant()))
-        .list();
   }
 
   private static String limit(String error) {

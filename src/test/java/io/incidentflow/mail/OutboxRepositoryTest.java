@@ -56,15 +56,6 @@ class OutboxRepositoryTest {
   }
 
   @Test
-  void shouldListAMailWithoutRecipientsAmongTheIncidentsMails() {
-    enqueue("update-1", RecipientKind.CUSTOMER, List.of());
-
-    assertThat(outbox.mailsOf(List.of(INCIDENT), RecipientKind.CUSTOMER)).extracting(OutboxMail::key)
-        .containsExactly("update-1");
-    assertThat(outbox.mailsOf(List.of(INCIDENT), RecipientKind.STAFF)).isEmpty();
-  }
-
-  @Test
   void shouldGiveAClaimOnlyToOneSenderUntilItsLeaseRunsOut() {
     enqueue("page", RecipientKind.STAFF, TECHNICIANS);
 
