@@ -74,6 +74,10 @@ public final class IncidentProcess {
   public static final String GROUP_TECHNICIANS = "technicians";
   public static final String GROUP_COMMUNICATIONS = "communications";
   public static final String GROUP_MANAGERS = "managers";
+  public static final String GROUP_PROCESS_OWNERS = "process-owners";
+
+  // Who acts when no person does: history names it, a group of its own gives it its rights.
+  public static final String ACTOR_MONITORING = "monitoring";
 
   // Values of the resolve form's outcome
   public static final String OUTCOME_RESOLVED = "resolved";

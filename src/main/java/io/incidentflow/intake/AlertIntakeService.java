@@ -8,9 +8,11 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.intake.AlertOutcome.Outcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AlertIntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(AlertIntakeService.class);
-  static final String INTEGRATION_USER = "monitoring";
 
   private final AlertRepository alerts;
   private final IncidentService incidents;
@@ -128,15 +129,16 @@ public class AlertIntakeService {
       log.info("{} is acknowledged already; {} changes nothing", incidentId, alert.dedupKey());
       return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, incidentId);
     }
-    String previousUser = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
-    identity.setAuthenticatedUserId(INTEGRATION_USER);
+    // History names the monitoring as who acknowledged; its group may work incident tasks (security.Roles).
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(IncidentProcess.ACTOR_MONITORING, List.of(IncidentProcess.ACTOR_MONITORING));
     try {
       tasks.complete(acknowledgeTask.getId(), Map.of(ACKNOWLEDGED_BY, alert.source().reporter()));
     } finally {
-      if (previousUser == null) {
+      if (previous == null) {
         identity.clearAuthentication();
       } else {
-        identity.setAuthenticatedUserId(previousUser);
+        identity.setAuthentication(previous);
       }
     }
     return new AlertOutcome(alert.dedupKey(), Outcome.ACKNOWLEDGED, incidentId);

@@ -14,10 +14,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Tasklist lists no task until a filter exists: the three filters every user starts with, made once. */
+/**
+ * Tasklist lists no task until a filter exists: the three filters, made once. Who sees which is in
+ * {@code security.Roles}.
+ */
 @Component
-@Order(2)
-class TasklistFilters implements ApplicationRunner {
+@Order(1)
+public class TasklistFilters implements ApplicationRunner {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String MY_GROUP_TASKS = "My group tasks";
+  public static final String ALL_OPEN_INCIDENTS = "All open incidents";
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -29,11 +36,11 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    create("My tasks", "Tasks assigned to me", -10,
+    create(MY_TASKS, "Tasks assigned to me", -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    create("My group tasks", "Unclaimed tasks of my groups", -5,
+    create(MY_GROUP_TASKS, "Unclaimed tasks of my groups", -5,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-    create("All open incidents", "Every open task of every incident", 0,
+    create(ALL_OPEN_INCIDENTS, "Every open task of every incident", 0,
         tasks.createTaskQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY));
   }
 

@@ -79,10 +79,24 @@ class RestApiIT {
   @Test
   void shouldServeTheRestApiToADemoUser() {
     ResponseEntity<String> response =
-        http.withBasicAuth("ivy", "demo").getForEntity("/engine-rest/process-definition?key=incident", String.class);
+        http.withBasicAuth("ivy", "demo").getForEntity("/engine-rest/process-definition?key=incident&maxResults=50",
+            String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("\"key\":\"incident\"");
+  }
+
+  @Test
+  void shouldMakeALoggedInCallerPageThroughLongLists() {
+    ResponseEntity<String> unbound =
+        http.withBasicAuth("ivy", "demo").getForEntity("/engine-rest/process-definition", String.class);
+    ResponseEntity<String> tooMany = http.withBasicAuth("ivy", "demo")
+        .getForEntity("/engine-rest/process-definition?maxResults=2001", String.class);
+
+    assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unbound.getBody()).contains("An unbound number of results is forbidden");
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMany.getBody()).contains("Max results limit of 2000 exceeded");
   }
 
   @Test
