@@ -30,6 +30,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import io.incidentflow.security.IncidentReaders;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,7 @@ class IncidentProcessTest {
       execution.setVariable(TRAFFIC_REROUTED, false);
     });
     Mocks.register("slaDue", new SlaDue(new EngineClock()));
+    Mocks.register("incidentReaders", new IncidentReaders(processEngine.getAuthorizationService()));
     Mocks.register("summarizeNotices", (TaskListener) task -> task.setVariable(NOTICES_SENT, "confirmed: 3 sent"));
   }
 
@@ -374,6 +379,22 @@ class IncidentProcessTest {
 
     assertThat(incident).hasPassed("EndEvent_NoUpdateNeeded").hasNotPassed(TASK_WRITE_CUSTOMER_UPDATE);
     assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void shouldLetCommunicationsReadAnIncidentOnceItIsKnownToAffectCustomers() {
+    ProcessInstance affecting = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
+    ProcessInstance internal =
+        reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+
+    assertThat(readersOf(affecting)).containsExactly(GROUP_COMMUNICATIONS);
+    assertThat(readersOf(internal)).isEmpty();
+  }
+
+  private List<String> readersOf(ProcessInstance incident) {
+    return processEngine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId(incident.getId()).list().stream()
+        .filter(grant -> grant.isPermissionGranted(Permissions.READ)).map(Authorization::getGroupId).toList();
   }
 
   @Test

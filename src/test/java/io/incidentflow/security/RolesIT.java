@@ -226,6 +226,28 @@ class RolesIT {
   }
 
   @Test
+  void shouldLetCommunicationsReadAnIncidentOnlyOnceItIsKnownToAffectCustomers() {
+    String affecting = scoped(TestIncidents.checkoutOutageWithCustomersAffected(), true);
+    String internal = scoped(TestIncidents.searchWarningWithoutCustomerImpact(), false);
+
+    assertThat(as("cora").getForEntity("/engine-rest/process-instance/" + affecting, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("cora").getForEntity("/engine-rest/process-instance/" + internal, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private String scoped(TestIncidents incident, boolean customersAffected) {
+    String pi = startIncident(incident);
+    tasks.complete(task(pi, TASK_ACKNOWLEDGE_INCIDENT).getId(), Map.of());
+    assertThat(as("cora").getForEntity("/engine-rest/process-instance/" + pi, String.class).getStatusCode())
+        .as("before scope").isEqualTo(HttpStatus.NOT_FOUND);
+    tasks.complete(task(pi, TASK_SCOPE_INCIDENT).getId(), Map.of(IncidentVariables.SEVERITY, "SEV2",
+        IncidentVariables.CUSTOMER_IMPACT, customersAffected, IncidentVariables.IMPACT_DESCRIPTION, "Payments fail"));
+    jobs.runDueJobs(pi);
+    return pi;
+  }
+
+  @Test
   void shouldLetTechniciansAndIncidentManagersReportAnIncident() {
     for (String user : List.of("tom", "ivy")) {
       ResponseEntity<String> reported = report(user);
