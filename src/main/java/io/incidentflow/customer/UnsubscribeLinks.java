@@ -1,14 +1,9 @@
 package io.incidentflow.customer;
 
 import io.incidentflow.mail.MailProperties;
+import io.incidentflow.platform.LinkSigner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +15,11 @@ public class UnsubscribeLinks {
 
   private static final String PURPOSE = "unsubscribe-updates";
 
-  private final SecretKeySpec key;
+  private final LinkSigner signer;
   private final String publicUrl;
 
-  public UnsubscribeLinks(@Value("${incidentflow.links.secret}") String secret, MailProperties mail) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  public UnsubscribeLinks(LinkSigner signer, MailProperties mail) {
+    this.signer = signer;
     this.publicUrl = mail.publicUrl();
   }
 
@@ -35,17 +30,10 @@ public class UnsubscribeLinks {
   }
 
   public boolean verify(String customerId, String token) {
-    return token != null && customerId != null && MessageDigest.isEqual(
-        sign(customerId).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    return customerId != null && signer.verify(PURPOSE, customerId, token);
   }
 
   String sign(String customerId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal((PURPOSE + ":" + customerId).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-    }
+    return signer.sign(PURPOSE, customerId);
   }
 }

@@ -28,7 +28,7 @@ class LoginThrottleIT {
 
   static final String ATTACKER = "127.0.0.2";
   static final String TOM = "127.0.0.1";
-  static final String REST = "/engine-rest/process-definition";
+  static final String REST = "/engine-rest/process-definition?maxResults=10";
 
   @LocalServerPort int port;
 
