@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -66,6 +67,7 @@ class WebappRolesBrowserIT {
 
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired JobDriver jobs;
   @LocalServerPort int port;
 
@@ -106,6 +108,8 @@ class WebappRolesBrowserIT {
     }
     search = start(TestIncidents.searchWarningWithoutCustomerImpact());
     checkout = start(TestIncidents.checkoutOutageWithCustomersAffected());
+    // A second version: Cockpit lists a definition's versions with an unbound query, which the limit refuses.
+    repository.createDeployment().name("incident-v2").addClasspathResource("processes/incident.bpmn").deploy();
   }
 
   @BeforeEach
@@ -171,7 +175,9 @@ class WebappRolesBrowserIT {
 
     logIn("cockpit", "max");
     page.navigate(url("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime"));
-    assertThat(page.locator("body")).containsText(instanceId.substring(0, 8));
+    assertThat(page.locator("body")).containsText(instanceId);
+    // The versions menu: Cockpit shows it once it has listed the definition's (two) versions.
+    assertThat(page.locator(".definition-version .dropdown")).isVisible();
     screenshot("3-cockpit-incident-definition");
 
     page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime"));
