@@ -94,8 +94,8 @@ class WebappRolesBrowserIT {
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
-    // The first page of a webapp loads megabytes of scripts on a busy 2-core machine.
-    PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    // A webapp's first page loads megabytes of scripts; a 2-core machine that also builds may take a minute.
+    PlaywrightAssertions.setDefaultAssertionTimeout(90_000);
 
     if (identity.createUserQuery().userId("dana").count() == 0) {
       User dana = identity.newUser("dana");
@@ -115,7 +115,7 @@ class WebappRolesBrowserIT {
   @BeforeEach
   void openContext() {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-    context.setDefaultTimeout(30_000);
+    context.setDefaultTimeout(90_000);
     provoked = call -> false;
     apiCalls.clear();
     context.onResponse(response -> {
