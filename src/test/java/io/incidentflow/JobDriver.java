@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import io.incidentflow.mail.OutboxSender;
@@ -21,8 +24,11 @@ public class JobDriver {
   private final ManagementService management;
   private final OutboxSender outbox;
 
-  public JobDriver(ManagementService management, OutboxSender outbox) {
+  private final RuntimeService runtime;
+
+  public JobDriver(ManagementService management, RuntimeService runtime, OutboxSender outbox) {
     this.management = management;
+    this.runtime = runtime;
     this.outbox = outbox;
   }
 
@@ -33,7 +39,11 @@ public class JobDriver {
   public int runDueJobs(String processInstanceId) {
     int ran = 0;
     for (int round = 0; round < 50; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      List<Job> due = new ArrayList<>(management.createJobQuery().processInstanceId(processInstanceId).executable().list());
+      // and those of the processes it called (paging)
+      for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()) {
+        due.addAll(management.createJobQuery().processInstanceId(called.getId()).executable().list());
+      }
       if (due.isEmpty()) {
         outbox.sendDue();
         return ran;

@@ -15,7 +15,10 @@ public final class IncidentProcess {
   // Identify
   public static final String TASK_REGISTER_INCIDENT = "Task_RegisterIncident";
   public static final String TASK_CLASSIFY_INCIDENT = "Task_ClassifyIncident";
-  public static final String TASK_PAGE_ON_CALL = "Task_PageOnCall";
+  // Identify: page (page-responders.bpmn) while the Acknowledge task waits; acknowledging ends the paging.
+  public static final String SUBPROCESS_IDENTIFY = "SubProcess_Identify";
+  public static final String CALL_PAGE_RESPONDERS = "CallActivity_PageResponders";
+  public static final String END_ACKNOWLEDGED = "EndEvent_Acknowledged";
   public static final String TASK_ACKNOWLEDGE_INCIDENT = "Task_AcknowledgeIncident";
   public static final String TIMER_ACKNOWLEDGE_SLA = "Timer_AcknowledgeSla";
   public static final String TASK_ESCALATE_ACKNOWLEDGE_SLA = "Task_EscalateAcknowledgeSla";

@@ -43,6 +43,8 @@ public final class IncidentVariables {
 
   // Acknowledge
   public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+  /** How the acknowledgement came: "page link", "alert source"; unset when completed in Tasklist. */
+  public static final String ACKNOWLEDGED_VIA = "acknowledgedVia";
 
   // Scope
   public static final String AFFECTED_SERVICES = "affectedServices";

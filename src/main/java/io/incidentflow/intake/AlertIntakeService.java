@@ -133,7 +133,8 @@ public class AlertIntakeService {
     Authentication previous = identity.getCurrentAuthentication();
     identity.setAuthentication(IncidentProcess.ACTOR_MONITORING, List.of(IncidentProcess.ACTOR_MONITORING));
     try {
-      tasks.complete(acknowledgeTask.getId(), Map.of(ACKNOWLEDGED_BY, alert.source().reporter()));
+      tasks.complete(acknowledgeTask.getId(), Map.of(ACKNOWLEDGED_BY, alert.source().reporter(),
+          ACKNOWLEDGED_VIA, "alert source"));
     } finally {
       if (previous == null) {
         identity.clearAuthentication();

@@ -1,6 +1,7 @@
 package io.incidentflow.staff;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,21 @@ public class StaffDirectory {
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(StaffDirectory::recipient)
         .toList();
+  }
+
+  /** Every member, with or without an email address (a page may reach them another way). */
+  public List<StaffMember> everyoneIn(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .map(StaffDirectory::recipient).toList();
+  }
+
+  /** The user, with or without an email address. */
+  public Optional<StaffMember> find(String userId) {
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(StaffDirectory::recipient);
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }
 
   private static StaffMember recipient(User user) {

@@ -30,6 +30,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import io.incidentflow.oncall.PagingProcess;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import io.incidentflow.security.IncidentReaders;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -53,6 +56,7 @@ class IncidentProcessTest {
   private final List<String> notices = new ArrayList<>();
   private final List<String> escalations = new ArrayList<>();
   private final List<String> pages = new ArrayList<>();
+  private String pagingStandIn;
   private final List<String> recorded = new ArrayList<>();
   /** Customer impact as the scope left it, each time the incident was (or was not) made public. */
   private final List<Object> published = new ArrayList<>();
@@ -87,7 +91,12 @@ class IncidentProcessTest {
     });
     Mocks.register("recordSeverity", (ExecutionListener) execution -> recorded.add("severity " + execution.getVariable(SEVERITY)));
     Mocks.register("publishIncident", (ExecutionListener) execution -> published.add(execution.getVariable(CUSTOMER_IMPACT)));
-    Mocks.register("pageOnCall", (JavaDelegate) execution -> pages.add((String) execution.getVariable(TECHNICIAN_GROUP)));
+    // Paging has its own test (PageRespondersProcessTest): here a stand-in that pages the level's targets at once.
+    Mocks.register("pageResponders", (JavaDelegate) execution -> pages.add((String) execution.getVariable("targets")));
+    pagingStandIn = processEngine.getRepositoryService().createDeployment().addModelInstance("page-responders.bpmn",
+        Bpmn.createExecutableProcess(PagingProcess.PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
+            .serviceTask("Task_PageLevel").camundaDelegateExpression("${pageResponders}")
+            .camundaInputParameter("targets", "group:${technicianGroup}").endEvent().done()).deploy().getId();
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
     Mocks.register("escalateSlaBreach", (JavaDelegate) execution -> escalations.add((String) execution.getVariable(SLA_TASK_ID)));
     Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
@@ -104,6 +113,7 @@ class IncidentProcessTest {
 
   @AfterEach
   void tearDown() {
+    processEngine.getRepositoryService().deleteDeployment(pagingStandIn, true);
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -114,8 +124,7 @@ class IncidentProcessTest {
     assertThat(incident).hasBusinessKey("INC-2026-1");
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV2").containsEntry(ACKNOWLEDGE_TARGET, "PT15M");
 
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
-    assertThat(pages).containsExactly("application");
+    assertThat(pages).containsExactly("group:application");
     assertThat(incident).isWaitingAt(TASK_ACKNOWLEDGE_INCIDENT);
     assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup("application");
 
@@ -132,7 +141,7 @@ class IncidentProcessTest {
     complete(incident, TASK_HOLD_REVIEW, Map.of(ROOT_CAUSE, "Expired certificate"));
 
     assertThat(incident).isEnded().hasPassedInOrder(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT,
-        TASK_PAGE_ON_CALL, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
+        CALL_PAGE_RESPONDERS, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
         TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_RESOLVE_INCIDENT, TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR,
         TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
     assertThat(incident).hasNotPassed(TASK_REROUTE_TRAFFIC, TASK_SEND_CUSTOMER_UPDATE);
@@ -147,7 +156,6 @@ class IncidentProcessTest {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(REVIEW_REQUIRED, false);
 
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     scope(incident, "SEV4", false);
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
@@ -239,7 +247,6 @@ class IncidentProcessTest {
   @Test
   void shouldEscalateWhenAcknowledgeTargetPassesAndKeepTheTaskOpen() {
     ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
 
     passTarget(incident, TIMER_ACKNOWLEDGE_SLA, Duration.ofMinutes(15));
     runAsyncStep(incident, TASK_ESCALATE_ACKNOWLEDGE_SLA);
@@ -251,7 +258,6 @@ class IncidentProcessTest {
   @Test
   void shouldEscalateWhenScopeTargetPasses() {
     ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
 
     passTarget(incident, TIMER_SCOPE_SLA, Duration.ofMinutes(30));
@@ -316,7 +322,6 @@ class IncidentProcessTest {
   @Test
   void shouldApplyTheTargetsOfTheSeverityConfirmedAtScope() {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(RESOLVE_TARGET, "P3D");
 
@@ -382,6 +387,78 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldStopPagingWhenSomeoneAcknowledgesAfterTheSecondLevel() {
+    withRealPaging(() -> {
+      ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+      ProcessInstance paging = pagingOf(incident);
+      runPagingJob(paging);
+      passTarget(paging, PagingProcess.TIMER_LEVEL_DELAY, Duration.ofMinutes(5));
+      runPagingJob(paging);
+      assertThat(pages).containsExactly("schedule:application-primary", "schedule:application-secondary");
+
+      complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+
+      assertThat(paging).isEnded();
+      assertThat(management.createJobQuery().processInstanceId(paging.getId()).count()).isZero();
+      assertThat(incident).hasPassed(END_ACKNOWLEDGED).isWaitingAt(TASK_SCOPE_INCIDENT);
+    });
+  }
+
+  @Test
+  void shouldNotPageAtAllWhenSomeoneAcknowledgesBeforeTheFirstPageGoesOut() {
+    withRealPaging(() -> {
+      ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+      ProcessInstance paging = pagingOf(incident);
+      assertThat(paging).isWaitingAt(PagingProcess.TASK_PAGE_LEVEL);
+
+      complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+
+      assertThat(paging).isEnded();
+      assertThat(pages).isEmpty();
+      assertThat(management.createJobQuery().processInstanceId(paging.getId()).count()).isZero();
+    });
+  }
+
+  @Test
+  void shouldKeepTheAcknowledgeTaskAndItsTargetWhileNobodyCanBePaged() {
+    withRealPaging(() -> {
+      Mocks.register("pageResponders", (JavaDelegate) execution -> {
+        throw new BpmnError(PagingProcess.ERROR_PAGING_FAILED, "nobody on call");
+      });
+      ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+      ProcessInstance paging = pagingOf(incident);
+      runPagingJob(paging);
+      runPagingJob(paging);
+
+      assertThat(incident).isWaitingAt(TASK_ACKNOWLEDGE_INCIDENT);
+      assertThat(timer(incident, TIMER_ACKNOWLEDGE_SLA)).isNotNull();
+    });
+  }
+
+  private void withRealPaging(Runnable test) {
+    String real = processEngine.getRepositoryService().createDeployment()
+        .addClasspathResource("processes/page-responders.bpmn")
+        .addClasspathResource("processes/escalation-policy.dmn").deploy().getId();
+    try {
+      test.run();
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(real, true);
+    }
+  }
+
+  private ProcessInstance pagingOf(ProcessInstance incident) {
+    ProcessInstance paging = BpmnAwareTests.runtimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(incident.getId()).singleResult();
+    assertThat(paging).as("paging runs").isNotNull();
+    return paging;
+  }
+
+  private void runPagingJob(ProcessInstance paging) {
+    management.executeJob(management.createJobQuery().processInstanceId(paging.getId()).executable().singleResult()
+        .getId());
+  }
+
+  @Test
   void shouldLetCommunicationsReadAnIncidentOnceItIsKnownToAffectCustomers() {
     ProcessInstance affecting = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
     ProcessInstance internal =
@@ -424,7 +501,6 @@ class IncidentProcessTest {
   @Test
   void shouldResolveSev4WithoutConfirmationWhenMonitoringRecovers() {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     scope(incident, "SEV4", false);
     assertThat(incident).variables().containsEntry(AUTO_RESOLVE_ON_RECOVERY, true);
@@ -437,7 +513,6 @@ class IncidentProcessTest {
   @Test
   void shouldTakeARecoveryReportedBeforeResolutionToTheConfirmation() {
     ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     // Monitoring recovered while the incident is being scoped: there is no message subscription yet.
     BpmnAwareTests.runtimeService().setVariable(incident.getId(), MONITORING_RECOVERED, true);
@@ -459,7 +534,8 @@ class IncidentProcessTest {
     assertThat(BpmnAwareTests.runtimeService().getVariables(incident.getId())).as("no alert details written at intake")
         .doesNotContainKeys(SERVICE_ID, TITLE, DESCRIPTION, REPORTED_SEVERITY, CUSTOMER_IMPACT);
     runAsyncStep(incident, START_ALERT_RECEIVED);
-    assertThat(incident).hasPassed(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT).isWaitingAt(TASK_PAGE_ON_CALL);
+    assertThat(incident).hasPassed(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT).hasPassed(CALL_PAGE_RESPONDERS)
+        .isWaitingAt(TASK_ACKNOWLEDGE_INCIDENT);
     assertThat(incident).variables().containsEntry(SERVICE_ID, "checkout").containsKey(SEVERITY);
   }
 
@@ -480,7 +556,6 @@ class IncidentProcessTest {
 
   private ProcessInstance reachResolution(TestIncidents report, String severity) {
     ProcessInstance incident = report(report);
-    runAsyncStep(incident, TASK_PAGE_ON_CALL);
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
     boolean customers = (Boolean) report.variables().get(CUSTOMER_IMPACT);
     scope(incident, severity, customers);

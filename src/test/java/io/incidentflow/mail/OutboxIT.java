@@ -13,7 +13,7 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.notify.CustomerNotifier;
 import io.incidentflow.notify.Notice;
-import io.incidentflow.oncall.OnCallPager;
+import io.incidentflow.oncall.ResponderPager;
 import io.incidentflow.staff.StaffDirectory;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -57,7 +57,7 @@ class OutboxIT {
   }
 
   @Autowired CustomerNotifier notifier;
-  @Autowired OnCallPager pager;
+  @Autowired ResponderPager pager;
   @Autowired StaffDirectory staff;
   @Autowired OutboxSender sender;
   @Autowired OutboxRepository outbox;
@@ -152,10 +152,12 @@ class OutboxIT {
     smtp.stop();
 
     // The page job runs while the SMTP server is down: it succeeds, the pages wait in the outbox.
-    transaction.executeWithoutResult(status -> pager.page(incident, "application", "Restart the pods"));
+    transaction.executeWithoutResult(status -> pager.page(
+        new ResponderPager.Level(incident, "Restart the pods", 1, 1, "group:application")));
     assertThat(sender.sendDue()).isZero();
     // The same page again (a job run twice): nothing more to send.
-    transaction.executeWithoutResult(status -> pager.page(incident, "application", "Restart the pods"));
+    transaction.executeWithoutResult(status -> pager.page(
+        new ResponderPager.Level(incident, "Restart the pods", 1, 1, "group:application")));
 
     smtp.start();
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
