@@ -1,6 +1,8 @@
 package io.incidentflow.staff;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,16 @@ public class StaffDirectory {
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(StaffDirectory::recipient)
         .toList();
+  }
+
+  /** Those of the user ids that are no Camunda user, in the order given. */
+  public List<String> unknownUsers(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    Set<String> known = Set.copyOf(identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+        .map(User::getId).toList());
+    return userIds.stream().filter(id -> !known.contains(id)).distinct().toList();
   }
 
   private static StaffMember recipient(User user) {

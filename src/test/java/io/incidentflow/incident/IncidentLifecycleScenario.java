@@ -162,9 +162,11 @@ abstract class IncidentLifecycleScenario {
     String title = "Card payments fail";
     List<String> customerNotices = List.of("Service disruption: " + title, "Workaround available: " + title,
         "Update on the service disruption: " + title, "Resolved: " + title);
-    assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "ivy@incidentflow.local",
-        "ops@acme.example", "it@globex.example", "noc@umbrella.example");
+    assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "amy@incidentflow.local",
+        "ivy@incidentflow.local", "ops@acme.example", "it@globex.example", "noc@umbrella.example");
     assertThat(mailsByRecipient.get("tom@incidentflow.local")).containsExactly("[SEV2] " + incidentId + " paged: " + title);
+    assertThat(mailsByRecipient.get("amy@incidentflow.local")).as("the application group's other technician")
+        .containsExactly("[SEV2] " + incidentId + " paged: " + title);
     assertThat(mailsByRecipient.get("ivy@incidentflow.local"))
         .containsExactly("[SEV2] SLA breached: Acknowledge incident on " + incidentId);
     assertThat(mailsByRecipient.get("ops@acme.example")).containsExactlyElementsOf(customerNotices);
