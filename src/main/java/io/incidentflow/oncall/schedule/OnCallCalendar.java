@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,8 +51,8 @@ class OnCallCalendar {
   String ofSchedule(String scheduleId) {
     Schedule schedule = schedules.get(scheduleId);
     Calendar calendar = calendar("On call: " + schedule.name());
-    Instant now = clock.instant();
-    onCall.shifts(scheduleId, now.minus(BACK), now.plus(AHEAD)).forEach(shift -> calendar.add(event(schedule, shift)));
+    Instant today = today();
+    onCall.shifts(scheduleId, today.minus(BACK), today.plus(AHEAD)).forEach(shift -> calendar.add(event(schedule, shift)));
     return write(calendar);
   }
 
@@ -59,16 +60,21 @@ class OnCallCalendar {
   @Transactional(readOnly = true)
   String ofUser(String userId) {
     Calendar calendar = calendar("On call: " + userId);
-    Instant now = clock.instant();
+    Instant today = today();
     List<VEvent> events = new ArrayList<>();
     for (String scheduleId : schedules.scheduleIdsOf(userId)) {
       Schedule schedule = schedules.get(scheduleId);
-      onCall.shifts(scheduleId, now.minus(BACK), now.plus(AHEAD)).stream()
+      onCall.shifts(scheduleId, today.minus(BACK), today.plus(AHEAD)).stream()
           .filter(shift -> shift.user().equals(userId))
           .forEach(shift -> events.add(event(schedule, shift)));
     }
     events.forEach(calendar::add);
     return write(calendar);
+  }
+
+  /** The window moves once a day (UTC), so that the first event, cut to it, keeps its UID all day. */
+  private Instant today() {
+    return clock.instant().truncatedTo(ChronoUnit.DAYS);
   }
 
   private static Calendar calendar(String name) {

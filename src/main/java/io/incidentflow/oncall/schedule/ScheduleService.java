@@ -46,22 +46,35 @@ public class ScheduleService {
    */
   @Transactional
   public Schedule save(ScheduleJson json) {
-    Schedule schedule = json.toSchedule();
     List<String> errors = new ArrayList<>();
-    for (int i = 0; i < schedule.layers().size(); i++) {
-      List<String> users = schedule.layers().get(i).users();
-      Set<String> unknown = new LinkedHashSet<>(staff.unknownUsers(users));
-      for (int j = 0; j < users.size(); j++) {
-        if (unknown.contains(users.get(j))) {
-          errors.add("layers[" + i + "].users[" + j + "]: unknown user '" + users.get(j) + "'");
-        }
-      }
+    Schedule schedule = null;
+    try {
+      schedule = json.toSchedule();
+    } catch (InvalidScheduleException e) {
+      errors.addAll(e.errors());
     }
+    errors.addAll(unknownUsers(json));
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors);
     }
     schedules.save(schedule);
     return schedule;
+  }
+
+  private List<String> unknownUsers(ScheduleJson json) {
+    List<String> errors = new ArrayList<>();
+    List<ScheduleJson.LayerJson> layers = json.layers() == null ? List.of() : json.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      List<String> users = layers.get(i) == null || layers.get(i).users() == null ? List.of() : layers.get(i).users();
+      List<String> named = users.stream().filter(user -> user != null && !user.isBlank()).map(String::strip).toList();
+      Set<String> unknown = new LinkedHashSet<>(staff.unknownUsers(named));
+      for (int j = 0; j < users.size(); j++) {
+        if (users.get(j) != null && unknown.contains(users.get(j).strip())) {
+          errors.add("layers[" + i + "].users[" + j + "]: unknown user '" + users.get(j) + "'");
+        }
+      }
+    }
+    return errors;
   }
 
   /** @throws UnknownScheduleException when there is none */
