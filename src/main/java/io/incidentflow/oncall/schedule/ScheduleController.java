@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -79,7 +80,7 @@ class ScheduleController {
   OnCallAnswer onCall(@PathVariable String id, @RequestParam(required = false) String at) {
     List<String> errors = new ArrayList<>();
     Instant instant = InstantParam.parseOr("at", at, clock.instant(), errors);
-    check(instant, null, null, errors);
+    failOn(errors);
     return new OnCallAnswer(id, instant, onCall.onCall(id, instant).orElse(null));
   }
 
@@ -87,22 +88,16 @@ class ScheduleController {
   @GetMapping(PATH + "/{id}/shifts")
   List<Shift> shifts(@PathVariable String id, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    List<String> errors = new ArrayList<>();
-    Instant start = InstantParam.parseOr("from", from, clock.instant(), errors);
-    Instant end = InstantParam.parseOr("to", to, start == null ? null : start.plus(Duration.ofDays(14)), errors);
-    check(start, end, Duration.ofDays(400), errors);
-    return onCall.shifts(id, start, end);
+    Window window = window(from, to, start -> start.plus(Duration.ofDays(14)), Duration.ofDays(400));
+    return onCall.shifts(id, window.from(), window.to());
   }
 
   @Operation(summary = "The overrides that overlap [from, to) (default: those not ended yet)")
   @GetMapping(PATH + "/{id}/overrides")
   List<ScheduleOverride> overrides(@PathVariable String id, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    List<String> errors = new ArrayList<>();
-    Instant start = InstantParam.parseOr("from", from, clock.instant(), errors);
-    Instant end = InstantParam.parseOr("to", to, FAR_FUTURE, errors);
-    check(start, end, null, errors);
-    return schedules.overrides(id, start, end);
+    Window window = window(from, to, start -> FAR_FUTURE, null);
+    return schedules.overrides(id, window.from(), window.to());
   }
 
   @Operation(summary = "Add an override: {user, from, to, covering?}; overrides of a schedule may not overlap")
@@ -120,12 +115,27 @@ class ScheduleController {
     return ResponseEntity.noContent().build();
   }
 
-  private static void check(Instant from, Instant to, Duration longest, List<String> errors) {
-    if (from != null && to != null && !to.isAfter(from)) {
+  private record Window(Instant from, Instant to) {}
+
+  /**
+   * The range of a listing: {@code from} defaults to now, {@code to} to what {@code defaultTo} makes of from.
+   *
+   * @param longest null: no limit
+   */
+  private Window window(String from, String to, UnaryOperator<Instant> defaultTo, Duration longest) {
+    List<String> errors = new ArrayList<>();
+    Instant start = InstantParam.parseOr("from", from, clock.instant(), errors);
+    Instant end = InstantParam.parseOr("to", to, start == null ? null : defaultTo.apply(start), errors);
+    if (start != null && end != null && !end.isAfter(start)) {
       errors.add("to: must be after from");
-    } else if (from != null && to != null && longest != null && Duration.between(from, to).compareTo(longest) > 0) {
+    } else if (start != null && end != null && longest != null && Duration.between(start, end).compareTo(longest) > 0) {
       errors.add("to: at most " + longest.toDays() + " days after from");
     }
+    failOn(errors);
+    return new Window(start, end);
+  }
+
+  private static void failOn(List<String> errors) {
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors);
     }

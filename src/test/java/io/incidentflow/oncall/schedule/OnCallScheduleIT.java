@@ -141,6 +141,13 @@ class OnCallScheduleIT {
     assertThat(send("ivy", HttpMethod.GET, PATH + "/answer/on-call?at=yesterday", null).getBody().get("errors")
         .get(0).asText()).isEqualTo("at: must be an instant such as 2026-12-01T08:00:00Z, not 'yesterday'");
 
+    assertThat(send("tom", HttpMethod.GET, PATH + "/answer/shifts?from=2026-01-12T00:00:00Z&to=2026-01-15T00:00:00Z",
+        null).getBody()).extracting(shift -> shift.get("user").asText() + " from " + shift.get("start").asText())
+        .containsExactly("tom from 2026-01-12T00:00:00Z", "amy from 2026-01-12T08:00:00Z", "dan from 2026-01-13T08:00:00Z",
+            "amy from 2026-01-14T08:00:00Z");
+    assertThat(send("tom", HttpMethod.GET, PATH + "/answer/shifts?from=2026-01-12T00:00:00Z&to=2026-01-11T00:00:00Z",
+        null).getBody().get("errors").get(0).asText()).isEqualTo("to: must be after from");
+
     long id = added.getBody().get("id").asLong();
     assertThat(send("ivy", HttpMethod.DELETE, PATH + "/answer/overrides/" + id, null).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
