@@ -22,6 +22,7 @@ public final class IncidentProcess {
   public static final String TASK_ACKNOWLEDGE_INCIDENT = "Task_AcknowledgeIncident";
   public static final String TIMER_ACKNOWLEDGE_SLA = "Timer_AcknowledgeSla";
   public static final String TASK_ESCALATE_ACKNOWLEDGE_SLA = "Task_EscalateAcknowledgeSla";
+  public static final String END_ACKNOWLEDGE_SLA_ESCALATED = "EndEvent_AcknowledgeSlaEscalated";
 
   // Scope
   public static final String TASK_SCOPE_INCIDENT = "Task_ScopeIncident";

@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Acknowledges an incident for a paged person by completing its Acknowledge task, which ends the paging. An
@@ -46,12 +48,18 @@ public class Acknowledgements {
     if (clock.instant().isAfter(claim.expires())) {
       return new Result(Outcome.EXPIRED, claim.incidentId(), null);
     }
+    if (jdbc.sql("SELECT COUNT(*) FROM used_link WHERE signature = :signature").param("signature", claim.signature())
+        .query(Long.class).single() > 0) {
+      return new Result(Outcome.LINK_USED, claim.incidentId(), acknowledgedBy(claim.incidentId()));
+    }
     try {
       jdbc.sql("INSERT INTO used_link (signature, used_at, used_for) VALUES (:signature, :at, :usedFor)")
           .param("signature", claim.signature()).param("at", Timestamp.from(clock.instant()))
           .param("usedFor", "acknowledge " + claim.incidentId() + " by " + claim.userId()).update();
-    } catch (DuplicateKeyException used) {
-      return new Result(Outcome.LINK_USED, claim.incidentId(), acknowledgedBy(claim.incidentId()));
+    } catch (DuplicateKeyException usedMeanwhile) {
+      // Two clicks at once: PostgreSQL has aborted this transaction, so nothing more is read in it.
+      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+      return new Result(Outcome.LINK_USED, claim.incidentId(), null);
     }
     return acknowledge(claim.incidentId(), claim.userId(), VIA_PAGE_LINK);
   }
@@ -71,7 +79,12 @@ public class Acknowledgements {
   }
 
   private String acknowledgedBy(String incidentId) {
-    HistoricVariableInstance by = history.createHistoricVariableInstanceQuery().processInstanceBusinessKey(incidentId)
+    HistoricProcessInstance incident = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult();
+    if (incident == null) {
+      return null;
+    }
+    HistoricVariableInstance by = history.createHistoricVariableInstanceQuery().processInstanceId(incident.getId())
         .variableName(IncidentVariables.ACKNOWLEDGED_BY).singleResult();
     return by == null ? null : String.valueOf(by.getValue());
   }

@@ -30,6 +30,10 @@ class DemoUsers implements ApplicationRunner {
   static final List<DemoUser> USERS = List.of(
       new DemoUser("ivy", "Ivy", "Incident-Manager", List.of(GROUP_INCIDENT_MANAGERS)),
       new DemoUser("tom", "Tom", "Technician", List.of(GROUP_TECHNICIANS, "application", "database", "network")),
+      // Tom's partners in the weekly on-call rotations of the demo (db/demo/V12_1__demo_schedules.sql).
+      new DemoUser("amy", "Amy", "Technician", List.of(GROUP_TECHNICIANS, "application")),
+      new DemoUser("dan", "Dan", "Technician", List.of(GROUP_TECHNICIANS, "database")),
+      new DemoUser("nia", "Nia", "Technician", List.of(GROUP_TECHNICIANS, "network")),
       new DemoUser("cora", "Cora", "Communications", List.of(GROUP_COMMUNICATIONS)),
       new DemoUser("max", "Max", "Manager", List.of(GROUP_MANAGERS)),
       new DemoUser("pat", "Pat", "Process-Owner", List.of(GROUP_PROCESS_OWNERS)));

@@ -20,6 +20,7 @@ final class StaffApiRules {
   record Rule(HttpMethod method, String pattern, List<String> groups) {}
 
   static final String CUSTOMERS = "/api/staff/customers";
+  static final String SCHEDULES = "/api/staff/schedules";
 
   static final List<Rule> RULES = List.of(
       new Rule(HttpMethod.GET, CUSTOMERS, List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS)),
@@ -28,6 +29,12 @@ final class StaffApiRules {
       new Rule(null, CUSTOMERS + "/**", List.of(GROUP_INCIDENT_MANAGERS)),
       new Rule(HttpMethod.GET, "/api/staff/incidents/*/notices",
           List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS, GROUP_MANAGERS)),
+      // On-call schedules and their calendar feeds: every member of staff reads, incident managers edit.
+      new Rule(HttpMethod.GET, SCHEDULES, List.of()),
+      new Rule(HttpMethod.GET, SCHEDULES + "/**", List.of()),
+      new Rule(HttpMethod.GET, "/api/staff/users/*/on-call.ics", List.of()),
+      new Rule(null, SCHEDULES, List.of(GROUP_INCIDENT_MANAGERS)),
+      new Rule(null, SCHEDULES + "/**", List.of(GROUP_INCIDENT_MANAGERS)),
       // The API's description: every member of staff.
       new Rule(HttpMethod.GET, "/v3/api-docs", List.of()),
       new Rule(HttpMethod.GET, "/v3/api-docs/**", List.of()),

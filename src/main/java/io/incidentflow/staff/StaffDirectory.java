@@ -1,7 +1,9 @@
 package io.incidentflow.staff;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,16 @@ public class StaffDirectory {
 
   public boolean isMember(String userId, String groupId) {
     return identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
+  /** Those of the user ids that are no Camunda user, in the order given. */
+  public List<String> unknownUsers(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    Set<String> known = Set.copyOf(identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+        .map(User::getId).toList());
+    return userIds.stream().filter(id -> !known.contains(id)).distinct().toList();
   }
 
   private static StaffMember recipient(User user) {

@@ -98,7 +98,7 @@ abstract class IncidentLifecycleScenario {
     assertThat(incidentId).matches("INC-\\d{4}-\\d{4,}");
     assertThat(runtime.getVariable(pi, INCIDENT_ID)).isEqualTo(incidentId);
 
-    // Identify: the application technicians are paged.
+    // Identify: the application rotation is paged, level by level (escalation-policy.dmn).
     jobs.runDueJobs(pi);
     Task acknowledge = openTask(pi, TASK_ACKNOWLEDGE_INCIDENT);
     assertThat(tasks.getIdentityLinksForTask(acknowledge.getId()))
@@ -162,9 +162,11 @@ abstract class IncidentLifecycleScenario {
     String title = "Card payments fail";
     List<String> customerNotices = List.of("Service disruption: " + title, "Workaround available: " + title,
         "Update on the service disruption: " + title, "Resolved: " + title);
-    assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "ivy@incidentflow.local",
-        "ops@acme.example", "it@globex.example", "noc@umbrella.example");
+    assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "amy@incidentflow.local",
+        "ivy@incidentflow.local", "ops@acme.example", "it@globex.example", "noc@umbrella.example");
     assertThat(mailsByRecipient.get("tom@incidentflow.local")).containsExactly("[SEV2] " + incidentId + " paged: " + title);
+    assertThat(mailsByRecipient.get("amy@incidentflow.local")).as("the application group's other technician")
+        .containsExactly("[SEV2] " + incidentId + " paged: " + title);
     assertThat(mailsByRecipient.get("ivy@incidentflow.local"))
         .containsExactly("[SEV2] SLA breached: Acknowledge incident on " + incidentId);
     assertThat(mailsByRecipient.get("ops@acme.example")).containsExactlyElementsOf(customerNotices);
@@ -184,7 +186,7 @@ abstract class IncidentLifecycleScenario {
     List<String> activities = history.createHistoricActivityInstanceQuery().processInstanceId(pi)
         .orderPartiallyByOccurrence().asc().list().stream().map(HistoricActivityInstance::getActivityId).toList();
     assertThat(activities).containsSubsequence(START_INCIDENT_REPORTED, TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT,
-        TASK_PAGE_ON_CALL, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
+        CALL_PAGE_RESPONDERS, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
         TASK_NOTIFY_INCIDENT_CONFIRMED, SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC,
         TASK_APPLY_WORKAROUND, TASK_NOTIFY_WORKAROUND, END_RESOLVED,
         TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR, TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);

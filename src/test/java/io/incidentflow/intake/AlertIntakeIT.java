@@ -299,6 +299,8 @@ class AlertIntakeIT {
         {"routing_key": "cafe0000000000000000000000000002", "event_action": "acknowledge", "dedup_key": "samplekeyhere"}""");
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT).count()).isZero();
     assertThat(runtime.getVariable(instance.getId(), ACKNOWLEDGED_BY)).isEqualTo("pagerduty");
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+        .as("paging stopped").isZero();
 
     ResponseEntity<JsonNode> resolved = pagerDuty("""
         {"routing_key": "cafe0000000000000000000000000002", "event_action": "resolve", "dedup_key": "samplekeyhere"}""");
