@@ -33,14 +33,19 @@ public final class LeanHttpClient implements AutoCloseable {
     this.port = port;
   }
 
-  /** POST of a JSON body with a bearer token. */
-  public Response post(String path, String bearerToken, String json) throws IOException {
-    return send("POST", path, "Bearer " + bearerToken, json.getBytes(StandardCharsets.UTF_8));
+  /** POST of a JSON body with an {@code Authorization} header as {@link #bearer} or {@link #basic} make it. */
+  public Response post(String path, String authorization, String json) throws IOException {
+    return send("POST", path, authorization, json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** GET with an {@code Authorization} header as {@link #basic} makes it, or none for null. */
+  /** GET with an {@code Authorization} header as {@link #bearer} or {@link #basic} make it, or none for null. */
   public Response get(String path, String authorization) throws IOException {
     return send("GET", path, authorization, null);
+  }
+
+  /** The value of an {@code Authorization} header with a bearer token. */
+  public static String bearer(String token) {
+    return "Bearer " + token;
   }
 
   /** The value of an {@code Authorization} header for HTTP Basic. */

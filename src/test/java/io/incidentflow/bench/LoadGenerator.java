@@ -3,6 +3,7 @@ package io.incidentflow.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,15 @@ public final class LoadGenerator {
 
   /** The client threads, each issuing its next request when the last one is answered, until maxRequests or time. */
   public Result closedLoop(String name, Op op, long maxRequests, Duration duration) throws InterruptedException {
+    return closedLoop(name, op, maxRequests, duration, null);
+  }
+
+  /**
+   * The same, recording each latency also into {@code rounds} (if not null): one recorder for the rounds of a
+   * phase that runs in several, for {@link Result#combined}.
+   */
+  public Result closedLoop(String name, Op op, long maxRequests, Duration duration, LatencyRecorder rounds)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicLong tickets = new AtomicLong();
     CountDownLatch ready = new CountDownLatch(threads);
@@ -74,7 +84,11 @@ public final class LoadGenerator {
           long t0 = System.nanoTime();
           try {
             op.run(thread, seq);
-            latencies.record(System.nanoTime() - t0);
+            long latency = System.nanoTime() - t0;
+            latencies.record(latency);
+            if (rounds != null) {
+              rounds.record(latency);
+            }
           } catch (Exception e) {
             errors.add(name, e);
           }
@@ -189,6 +203,25 @@ public final class LoadGenerator {
           cpu.known() ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", cpu.jvm(), cpu.process(), cpu.rest(),
               cpu.idle()) : " | | | ",
           Double.isNaN(cpuMsPerOp()) ? "" : String.format(Locale.ROOT, "%.2f", cpuMsPerOp()));
+    }
+
+    /**
+     * The rounds of one phase as one: operations and seconds summed, percentiles from {@code latencies} (which
+     * recorded all the rounds), CPU averaged over the rounds' time.
+     */
+    public static Result combined(String name, List<Result> rounds, LatencyRecorder latencies) {
+      double seconds = rounds.stream().mapToDouble(r -> r.ops().seconds()).sum();
+      boolean known = rounds.stream().allMatch(r -> r.cpu().known());
+      double[] cpu = new double[4];
+      for (Result r : rounds) {
+        double weight = r.ops().seconds() / seconds;
+        cpu[0] += weight * r.cpu().jvm();
+        cpu[1] += weight * r.cpu().process();
+        cpu[2] += weight * r.cpu().rest();
+        cpu[3] += weight * r.cpu().idle();
+      }
+      return new Result(name, rounds.get(0).clients(), rounds.stream().mapToLong(Result::errors).sum(),
+          latencies.summary((long) (seconds * 1e9)), new CpuMeter.Cpu(known, cpu[0], cpu[1], cpu[2], cpu[3]));
     }
 
     /** The header of {@link #cells()}, after a first column {@code first}. */

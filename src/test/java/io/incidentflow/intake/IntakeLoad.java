@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 public final class IntakeLoad {
 
   public static final String TOKEN = "demo-intake-token";
+  private static final String AUTHORIZATION = LeanHttpClient.bearer(TOKEN);
   public static final String BASELINE_KEY = "bench-baseline";
   static final String STORM_KEY = "storm";
 
@@ -80,7 +81,7 @@ public final class IntakeLoad {
 
   /** @return the body of a 202 answer; anything else throws */
   private String post(String body) throws IOException {
-    LeanHttpClient.Response response = http.get().post("/api/alerts", TOKEN, body);
+    LeanHttpClient.Response response = http.get().post("/api/alerts", AUTHORIZATION, body);
     if (response.status() != 202) {
       throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
     }
