@@ -75,8 +75,8 @@ class AuthorizationBenchmark {
   /** The extending query of Tasklist's default sorting. */
   static final String NEWEST_FIRST = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 
-  static final String TECHNICIAN = "bench-technician";
-  static final String PASSWORD = "bench-technician-password";
+  static final String TECHNICIAN = "tess";
+  static final String PASSWORD = "tess-bench-password";
   static final String SKILL_GROUP = "database";
   static final List<String> TECHNICIAN_GROUPS = List.of(IncidentProcess.GROUP_TECHNICIANS, SKILL_GROUP);
 
@@ -132,8 +132,12 @@ class AuthorizationBenchmark {
     alternate("2a. Tasklist \"My group tasks\", in-process: filterService.listPage(0, 15) + count, as "
         + TECHNICIAN + " (" + String.join(", ", TECHNICIAN_GROUPS) + ")", (thread, seq) -> listInProcess(filterId,
         expected));
+    primeRestApi(filterId);
     alternate("2b. The same over HTTP, as Tasklist asks: POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15"
         + " (newest first) + GET …/count, Basic auth", (thread, seq) -> listOverHttp(filterId, expected));
+
+    // What the checks add to the SQL of that query, and how PostgreSQL runs it, on the same data.
+    plans(filterId, expected);
 
     // 3. Alert intake and the bare-engine baseline, in the same alternating rounds.
     IntakeLoad intake = new IntakeLoad(port, json);
@@ -203,7 +207,7 @@ class AuthorizationBenchmark {
   /** A Tasklist login in {@code technicians} and one skill group. */
   private void technician() {
     User user = identity.newUser(TECHNICIAN);
-    user.setFirstName("Bench");
+    user.setFirstName("Tess");
     user.setLastName("Technician");
     user.setPassword(PASSWORD);
     identity.saveUser(user);
@@ -237,6 +241,39 @@ class AuthorizationBenchmark {
       throw new IllegalStateException("list HTTP " + page.status() + " with " + tasksInPage + " tasks, count HTTP "
           + count.status() + " " + count.body() + ", expected " + expected);
     }
+  }
+
+  /** The engine's REST application starts at its first request: not in a warm-up with a 30 s read timeout. */
+  private void primeRestApi(String filterId) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        http.get().get("/engine-rest/filter/" + filterId + "/count", basicAuth);
+        return;
+      } catch (IOException e) {
+        if (attempt == 5) {
+          throw new IllegalStateException("the REST API does not answer", e);
+        }
+        Thread.sleep(1000);
+      }
+    }
+  }
+
+  /** Statement id → {checks off, checks on} plans. */
+  private final Map<String, String[]> plans = new LinkedHashMap<>();
+
+  private void plans(String filterId, long expected) throws Exception {
+    QueryPlans queries = QueryPlans.install(engineConfiguration);
+    for (boolean on : new boolean[] {false, true}) {
+      engineConfiguration.setAuthorizationEnabled(on);
+      for (QueryPlans.Statement statement : queries.capture(() -> listInProcess(filterId, expected)).values()) {
+        if (statement.id().contains("selectTask")) {
+          plans.computeIfAbsent(statement.id(), id -> new String[2])[on ? 1 : 0] =
+              statement.sql().replaceAll("\\s+", " ").trim() + "\n" + "parameters: " + statement.values() + "\n\n"
+                  + queries.explain(statement);
+        }
+      }
+    }
+    engineConfiguration.setAuthorizationEnabled(true);
   }
 
   // ------------------------------------------------------------------ on against off
@@ -328,6 +365,13 @@ class AuthorizationBenchmark {
     out.append("\nRounds of each setting combined:\n\n");
     Result.header(out, "Phase");
     phases.values().forEach(settings -> settings.values().forEach(r -> out.row("%s | %s", r.name(), r.cells())));
+    out.append("\n### The query's SQL and PostgreSQL's plans (EXPLAIN ANALYZE, once, after the Tasklist phases)\n");
+    plans.forEach((id, offOn) -> {
+      for (int i = 0; i < 2; i++) {
+        out.append("\n").append(id.substring(id.lastIndexOf('.') + 1)).append(i == 0 ? ", checks off" : ", checks on")
+            .append(":\n\n```\n").append(offOn[i]).append("```\n");
+      }
+    });
     out.format("%nErrors: %d. Whole run: %.0f s.%n", load.errors().count(), total.toMillis() / 1000.0);
     return out;
   }
