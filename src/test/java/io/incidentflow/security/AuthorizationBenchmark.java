@@ -71,6 +71,8 @@ class AuthorizationBenchmark {
   static final int ROUNDS = Integer.getInteger("auth.bench.rounds", 3);
   static final int WARMUP_REQUESTS = Integer.getInteger("auth.bench.warmup", 400);
   static final long MAX_REQUESTS = 1_000_000;
+  /** A warm-up ends after WARMUP_REQUESTS or this long, whichever comes first (a slow query must not take minutes). */
+  static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("auth.bench.warmupSeconds", 20));
   static final int PAGE = 15;
   /** The extending query of Tasklist's default sorting. */
   static final String NEWEST_FIRST = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
@@ -260,6 +262,20 @@ class AuthorizationBenchmark {
 
   /** Statement id → {checks off, checks on} plans. */
   private final Map<String, String[]> plans = new LinkedHashMap<>();
+  /** "statement, experiment" → the plan's main lines with checks on, the experiment's setup rolled back after. */
+  private final Map<String, String> experiments = new LinkedHashMap<>();
+
+  /**
+   * What might make PostgreSQL join the grants well (see BENCHMARKS.md), tried on the captured statements with
+   * checks on and rolled back: no materialized inner side, so that the planner weighs an index probe per task;
+   * statistics on the permission bits the check filters on, so that it knows how many grants match.
+   */
+  static final Map<String, String[]> EXPERIMENTS = Map.of(
+      "SET LOCAL enable_material = off", new String[] {"SET LOCAL enable_material = off"},
+      "statistics on PERMS_ & 2 and PERMS_ & 64, then ANALYZE", new String[] {
+          "CREATE STATISTICS bench_auth_read ON (PERMS_ & 2) FROM ACT_RU_AUTHORIZATION",
+          "CREATE STATISTICS bench_auth_read_task ON (PERMS_ & 64) FROM ACT_RU_AUTHORIZATION",
+          "ANALYZE ACT_RU_AUTHORIZATION"});
 
   private void plans(String filterId, long expected) throws Exception {
     QueryPlans queries = QueryPlans.install(engineConfiguration);
@@ -270,10 +286,33 @@ class AuthorizationBenchmark {
           plans.computeIfAbsent(statement.id(), id -> new String[2])[on ? 1 : 0] =
               statement.sql().replaceAll("\\s+", " ").trim() + "\n" + "parameters: " + statement.values() + "\n\n"
                   + queries.explain(statement);
+          if (on) {
+            for (Map.Entry<String, String[]> experiment : new TreeMap<>(EXPERIMENTS).entrySet()) {
+              String lines;
+              try {
+                lines = mainLines(queries.explain(statement, experiment.getValue()));
+              } catch (java.sql.SQLException e) {
+                lines = "failed: " + e.getMessage() + "\n";
+              }
+              experiments.put(shortId(statement.id()) + ", " + experiment.getKey(), lines);
+            }
+          }
         }
       }
     }
     engineConfiguration.setAuthorizationEnabled(true);
+  }
+
+  private static String shortId(String statementId) {
+    return statementId.substring(statementId.lastIndexOf('.') + 1);
+  }
+
+  /** The joins, the grants' side and the time of a plan. */
+  private static String mainLines(String plan) {
+    return plan.lines().filter(line -> line.contains("Nested Loop") || line.contains("Materialize")
+            || line.contains("act_ru_authorization") || line.contains("Join Filter") || line.contains("Rows Removed by Join")
+            || line.contains("Execution Time"))
+        .reduce("", (a, b) -> a + b + "\n");
   }
 
   // ------------------------------------------------------------------ on against off
@@ -285,7 +324,7 @@ class AuthorizationBenchmark {
   private void alternate(String phase, Op op) throws InterruptedException {
     for (boolean on : new boolean[] {false, true}) {
       engineConfiguration.setAuthorizationEnabled(on);
-      load.closedLoop("warm-up", op, WARMUP_REQUESTS, Duration.ofSeconds(120));
+      load.closedLoop("warm-up", op, WARMUP_REQUESTS, WARMUP_LIMIT);
     }
     Map<Boolean, List<Result>> bySetting = Map.of(true, new ArrayList<>(), false, new ArrayList<>());
     Map<Boolean, LatencyRecorder> latencies = Map.of(true, new LatencyRecorder(), false, new LatencyRecorder());
@@ -320,7 +359,8 @@ class AuthorizationBenchmark {
         + "`ProcessEngineConfiguration.setAuthorizationEnabled` between rounds on the same data. Client concurrency "
         + "N = %d threads in every phase; each phase: a %d-operation warm-up per setting, then %d rounds of %d s per "
         + "setting, alternating off, on, on, off, …. CPU columns: cores busy on average (of %d) from /proc: this "
-        + "JVM (server and clients), its PostgreSQL, every other process, idle. Load average (1 min) before the "
+        + "JVM (server and clients), its PostgreSQL, every other process, idle; CPU per op = (this JVM + its "
+        + "PostgreSQL) core-ms per operation, which other processes on the machine sway less than throughput. Load average (1 min) before the "
         + "run %s, after it %s.%n%n", THREADS, WARMUP_REQUESTS, ROUNDS, ROUND.toSeconds(), CpuMeter.CORES,
         loadBefore, LoadAverage.oneMinute());
 
@@ -333,14 +373,15 @@ class AuthorizationBenchmark {
             TECHNICIAN_GROUPS), expected);
 
     out.append("### On against off\n\n");
-    out.table("lrrrrrrrrr", "Phase", "off /s", "on /s", "on ÷ off", "p50 ms off", "p50 ms on", "p95 ms off",
-        "p95 ms on", "p99 ms off", "p99 ms on");
+    out.table("lrrrrrrrrrrr", "Phase", "off /s", "on /s", "on ÷ off", "p50 ms off", "p50 ms on", "p95 ms off",
+        "p95 ms on", "p99 ms off", "p99 ms on", "CPU ms per op off / on", "CPU per op: off ÷ on");
     phases.forEach((phase, settings) -> {
       Result off = settings.get(false);
       Result on = settings.get(true);
-      out.row("%s | %.1f | %.1f | **%.2f** | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f", phase, off.ops().perSecond(),
-          on.ops().perSecond(), on.ops().perSecond() / off.ops().perSecond(), off.ops().p50(), on.ops().p50(),
-          off.ops().p95(), on.ops().p95(), off.ops().p99(), on.ops().p99());
+      out.row("%s | %.1f | %.1f | **%.2f** | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f / %.2f | %.2f", phase,
+          off.ops().perSecond(), on.ops().perSecond(), on.ops().perSecond() / off.ops().perSecond(), off.ops().p50(),
+          on.ops().p50(), off.ops().p95(), on.ops().p95(), off.ops().p99(), on.ops().p99(), off.cpuMsPerOp(),
+          on.cpuMsPerOp(), off.cpuMsPerOp() / on.cpuMsPerOp());
     });
 
     List<String> names = new ArrayList<>(phases.keySet());
@@ -368,10 +409,12 @@ class AuthorizationBenchmark {
     out.append("\n### The query's SQL and PostgreSQL's plans (EXPLAIN ANALYZE, once, after the Tasklist phases)\n");
     plans.forEach((id, offOn) -> {
       for (int i = 0; i < 2; i++) {
-        out.append("\n").append(id.substring(id.lastIndexOf('.') + 1)).append(i == 0 ? ", checks off" : ", checks on")
+        out.append("\n").append(shortId(id)).append(i == 0 ? ", checks off" : ", checks on")
             .append(":\n\n```\n").append(offOn[i]).append("```\n");
       }
     });
+    out.append("\nExperiments on the statements with checks on, each rolled back after its EXPLAIN ANALYZE (main lines):\n");
+    experiments.forEach((name, lines) -> out.append("\n").append(name).append(":\n\n```\n").append(lines).append("```\n"));
     out.format("%nErrors: %d. Whole run: %.0f s.%n", load.errors().count(), total.toMillis() / 1000.0);
     return out;
   }

@@ -98,11 +98,33 @@ final class QueryPlans implements Interceptor {
     return values;
   }
 
-  /** PostgreSQL's plan of the statement as it runs it now: EXPLAIN (ANALYZE, BUFFERS), one line per row. */
-  String explain(Statement statement) throws SQLException {
+  /**
+   * PostgreSQL's plan of the statement as it runs it now: EXPLAIN (ANALYZE, BUFFERS), one line per row. The
+   * {@code setup} statements (e.g. {@code SET LOCAL ...}, {@code CREATE STATISTICS ...}) run first in the same
+   * transaction, which is rolled back: they change nothing for the rest of the run.
+   */
+  String explain(Statement statement, String... setup) throws SQLException {
     StringBuilder plan = new StringBuilder();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        for (String sql : setup) {
+          try (PreparedStatement step = connection.prepareStatement(sql)) {
+            step.execute();
+          }
+        }
+        explain(connection, statement, plan);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+    return plan.toString();
+  }
+
+  private static void explain(Connection connection, Statement statement, StringBuilder plan) throws SQLException {
+    try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
       for (int i = 0; i < statement.values().size(); i++) {
         Object value = statement.values().get(i);
         explain.setObject(i + 1, value instanceof java.util.Date date && !(value instanceof java.sql.Timestamp)
@@ -114,7 +136,6 @@ final class QueryPlans implements Interceptor {
         }
       }
     }
-    return plan.toString();
   }
 
   @Override
