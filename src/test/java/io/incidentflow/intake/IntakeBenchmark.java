@@ -3,28 +3,23 @@ package io.incidentflow.intake;
 import static io.incidentflow.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.bench.CpuMeter;
-import io.incidentflow.bench.LatencyRecorder;
+import io.incidentflow.bench.LoadGenerator;
+import io.incidentflow.bench.LoadGenerator.Op;
+import io.incidentflow.bench.LoadGenerator.Result;
 import io.incidentflow.bench.MarkdownReport;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.mail.OutboxSender;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -36,8 +31,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IntakeBenchmark {
 
-  static final String TOKEN = "demo-intake-token";
   /** Client concurrency of every phase. */
   static final int THREADS = 8;
   /** -Dintake.bench.seconds and -Dintake.bench.warmup shorten a run that only checks that the benchmark works. */
@@ -72,17 +64,6 @@ class IntakeBenchmark {
   static final long MAX_REQUESTS = 300_000;
   static final int FIXED_RATE_PER_SECOND = 100;
   static final int FIXED_RATE_WARMUP = 200;
-  static final String BASELINE_KEY = "bench-baseline";
-  static final String STORM_KEY = "storm";
-
-  /** The baseline: start → no-op service task → user task, started directly. */
-  static final BpmnModelInstance BASELINE_PROCESS = Bpmn.createExecutableProcess(BASELINE_KEY)
-      .name("Benchmark baseline").camundaHistoryTimeToLive(1)
-      .startEvent("Start")
-      .serviceTask("Task_Noop").camundaExpression("${true}")
-      .userTask("Task_Wait").camundaCandidateGroups("bench")
-      .done();
-
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
@@ -101,27 +82,24 @@ class IntakeBenchmark {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
 
-  /** One kept-alive connection per client thread (see LeanHttpClient for why not java.net.http). */
-  private final ThreadLocal<LeanHttpClient> http = ThreadLocal.withInitial(() -> new LeanHttpClient("127.0.0.1", port));
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
-  private final Errors errors = new Errors();
   private final java.util.Set<String> directStarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private CpuMeter cpu;
+  private LoadGenerator load;
+  private IntakeLoad intake;
 
   @Test
   void run() throws Exception {
     engineConfiguration.getJobExecutor().shutdown();
     // The embedded PostgreSQL's postmaster, told apart by its port; its backends are its children.
-    cpu = CpuMeter.withCommand("postgres", "-p " + PostgresTestDatabase.server().getPort());
+    load = new LoadGenerator(THREADS, CpuMeter.withCommand("postgres", "-p " + PostgresTestDatabase.server().getPort()));
+    intake = new IntakeLoad(port, json);
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
 
     // 1. Baseline: the bare engine of the running app, a minimal process, started directly.
-    repository.createDeployment().name("bench-baseline")
-        .addModelInstance("bench-baseline.bpmn", BASELINE_PROCESS).deploy();
-    Op baseline = (thread, seq) -> runtime.startProcessInstanceByKey(BASELINE_KEY);
-    closedLoop("warm-up", baseline, WARMUP_REQUESTS, Duration.ofSeconds(60));
-    Result baselineResult = measured(() -> closedLoop(
+    Op baseline = IntakeLoad.baseline(repository, runtime);
+    load.closedLoop("warm-up", baseline, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result baselineResult = measured(() -> load.closedLoop(
         "1. Baseline: engine starts `bench-baseline` (RuntimeService, in-process)", baseline, MAX_REQUESTS, MEASURE));
     results.add(baselineResult);
 
@@ -129,18 +107,20 @@ class IntakeBenchmark {
     // new incident's registration, classification and paging run while intake answers. Here, before any phase
     // leaves jobs behind that have no alert to read. Its CPU per op is all a new incident costs up to its first task.
     Result withJobsResult = withJobExecutor(() -> {
-      fixedRate("warm-up", FIXED_RATE_WARMUP, seq -> postNew("jobs-warm-" + runId + "-" + seq));
-      return measured(() -> fixedRate("3b. Fixed rate: " + FIXED_RATE_PER_SECOND + " new alerts/s, open loop, with "
-              + "the job executor and the outbox sender running (registration, classification, paging)",
-          (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> postNew("jobs-" + runId + "-" + seq)));
+      load.fixedRate("warm-up", FIXED_RATE_PER_SECOND, FIXED_RATE_WARMUP,
+          seq -> intake.postNew("jobs-warm-" + runId + "-" + seq));
+      return measured(() -> load.fixedRate("3b. Fixed rate: " + FIXED_RATE_PER_SECOND + " new alerts/s, open loop, "
+              + "with the job executor and the outbox sender running (registration, classification, paging)",
+          FIXED_RATE_PER_SECOND,
+          (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> intake.postNew("jobs-" + runId + "-" + seq)));
     });
     results.add(withJobsResult);
 
     // Diagnostic: the engine's part of intake, as intake does it (the AlertReceived message start, intake's
     // variables), without HTTP or alert tables. Separates the engine's share of a new incident from the intake's.
     Op incidentDirect = (thread, seq) -> startIncidentDirectly();
-    closedLoop("warm-up", incidentDirect, WARMUP_REQUESTS, Duration.ofSeconds(60));
-    Result incidentDirectResult = measured(() -> closedLoop(
+    load.closedLoop("warm-up", incidentDirect, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result incidentDirectResult = measured(() -> load.closedLoop(
         "(diagnostic) engine starts `incident` at its AlertReceived message as intake does (RuntimeService, "
             + "business key only, no HTTP, no alert rows)", incidentDirect, MAX_REQUESTS, MEASURE));
     results.add(incidentDirectResult);
@@ -149,24 +129,24 @@ class IntakeBenchmark {
     Map<String, Object> decisionInputs = Map.of("reportedSeverity", "warning", "serviceTier", 1, "customerImpact", false);
     Op decisionOnly = (thread, seq) -> decisions.evaluateDecisionTableByKey(IncidentProcess.SEVERITY_DECISION_KEY)
         .variables(decisionInputs).evaluate();
-    closedLoop("warm-up", decisionOnly, WARMUP_REQUESTS, Duration.ofSeconds(60));
-    results.add(measured(() -> closedLoop(
+    load.closedLoop("warm-up", decisionOnly, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    results.add(measured(() -> load.closedLoop(
         "(diagnostic) DMN `incident-severity` evaluated alone (DecisionService, in-process)",
         decisionOnly, MAX_REQUESTS, MEASURE)));
 
     // 2. New-incident intake over HTTP.
-    Op newAlert = (thread, seq) -> postNew("new-" + runId + "-" + thread + "-" + seq);
-    closedLoop("warm-up", (thread, seq) -> postNew("warm-" + runId + "-" + thread + "-" + seq), WARMUP_REQUESTS,
-        Duration.ofSeconds(60));
-    Result intakeResult = measured(() -> closedLoop(
+    Op newAlert = intake.newAlerts("new-" + runId);
+    load.closedLoop("warm-up", intake.newAlerts("warm-" + runId), WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result intakeResult = measured(() -> load.closedLoop(
         "2. New-incident intake: `POST /api/alerts`, distinct dedup keys", newAlert, MAX_REQUESTS, MEASURE));
     results.add(intakeResult);
 
     // 3. Latency at a fixed rate (open loop).
-    fixedRate("warm-up", FIXED_RATE_WARMUP, seq -> postNew("rate-warm-" + runId + "-" + seq));
-    Result rateResult = measured(() -> fixedRate(
-        "3. Fixed rate: " + FIXED_RATE_PER_SECOND + " new alerts/s, open loop",
-        (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> postNew("rate-" + runId + "-" + seq)));
+    load.fixedRate("warm-up", FIXED_RATE_PER_SECOND, FIXED_RATE_WARMUP,
+        seq -> intake.postNew("rate-warm-" + runId + "-" + seq));
+    Result rateResult = measured(() -> load.fixedRate(
+        "3. Fixed rate: " + FIXED_RATE_PER_SECOND + " new alerts/s, open loop", FIXED_RATE_PER_SECOND,
+        (int) (FIXED_RATE_PER_SECOND * MEASURE.toSeconds()), seq -> intake.postNew("rate-" + runId + "-" + seq)));
     results.add(rateResult);
 
     // Diagnostic: the work intake leaves to the job executor (off in the test profile): the async continuation
@@ -178,17 +158,17 @@ class IntakeBenchmark {
     AtomicLong nextJob = new AtomicLong();
     Op runDeferred = (thread, seq) -> management.executeJob(deferred.get((int) nextJob.getAndIncrement()));
     int deferredWarmUp = Math.min(WARMUP_REQUESTS, deferred.size() / 4);
-    closedLoop("warm-up", runDeferred, deferredWarmUp, Duration.ofSeconds(60));
-    Result deferredResult = measured(() -> closedLoop(
+    load.closedLoop("warm-up", runDeferred, deferredWarmUp, Duration.ofSeconds(60));
+    Result deferredResult = measured(() -> load.closedLoop(
         "(diagnostic) deferred part of a new incident: its `Alert received` continuation job (ManagementService, "
             + "in-process)", runDeferred, deferred.size() - deferredWarmUp, MEASURE));
     results.add(deferredResult);
 
     // 4. Duplicate storm: one open incident, the same alert again and again.
-    String stormIncident = openStorm();
-    Op duplicate = (thread, seq) -> postDuplicate(stormIncident);
-    closedLoop("warm-up", duplicate, WARMUP_REQUESTS, Duration.ofSeconds(60));
-    Result stormResult = measured(() -> closedLoop(
+    String stormIncident = intake.openStorm();
+    Op duplicate = (thread, seq) -> intake.postDuplicate(stormIncident);
+    load.closedLoop("warm-up", duplicate, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    Result stormResult = measured(() -> load.closedLoop(
         "4. Duplicates: `POST /api/alerts`, dedupKey `storm` (open incident)", duplicate, MAX_REQUESTS, MEASURE));
     results.add(stormResult);
     long stormInstances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(stormIncident).count();
@@ -200,7 +180,7 @@ class IntakeBenchmark {
         .publish("intake");
 
     // Correctness only, never speed.
-    assertThat(errors.count.get()).as("failed or unexpected answers; first: %s", errors.samples).isZero();
+    assertThat(load.errors().count()).as("failed or unexpected answers; first: %s", load.errors().samples()).isZero();
     assertThat(stormInstances).as("process instances of the storm's incident %s", stormIncident).isEqualTo(1);
     assertThat(withJobsAcknowledgeAfterDrain).as("incidents of phase 3b carried to their first task by the job "
         + "executor").isEqualTo(withJobsAllOpened);
@@ -371,43 +351,6 @@ class IntakeBenchmark {
   }
 
 
-  private void postNew(String dedupKey) throws IOException, InterruptedException {
-    String body = post(alertBody(dedupKey));
-    if (!body.contains("\"outcome\":\"OPENED\"")) {
-      throw new IllegalStateException("expected OPENED for " + dedupKey + ": " + body);
-    }
-  }
-
-  private void postDuplicate(String incidentId) throws IOException, InterruptedException {
-    String body = post(alertBody(STORM_KEY));
-    if (!body.contains("\"outcome\":\"CORRELATED\"") || !body.contains("\"incidentId\":\"" + incidentId + "\"")) {
-      throw new IllegalStateException("expected CORRELATED to " + incidentId + ": " + body);
-    }
-  }
-
-  private String openStorm() throws IOException, InterruptedException {
-    String body = post(alertBody(STORM_KEY));
-    JsonNode answer = json.readTree(body);
-    if (!"OPENED".equals(answer.path("outcome").asText())) {
-      throw new IllegalStateException("the storm's first alert did not open an incident: " + body);
-    }
-    return answer.get("incidentId").asText();
-  }
-
-  private static String alertBody(String dedupKey) {
-    return "{\"service\":\"checkout\",\"summary\":\"Checkout error rate above 5% (" + dedupKey + ")\","
-        + "\"severity\":\"warning\",\"dedupKey\":\"" + dedupKey + "\"}";
-  }
-
-  /** @return the body of a 202 answer; anything else throws */
-  private String post(String body) throws IOException {
-    LeanHttpClient.Response response = http.get().post("/api/alerts", TOKEN, body);
-    if (response.status() != 202) {
-      throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
-    }
-    return response.body();
-  }
-
 
   // ------------------------------------------------------------------ phase 3b: with the job executor
 
@@ -472,142 +415,6 @@ class IntakeBenchmark {
         .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).count();
   }
 
-  // ------------------------------------------------------------------ load generators
-
-  @FunctionalInterface
-  interface Op {
-    void run(int thread, long seq) throws Exception;
-  }
-
-  @FunctionalInterface
-  interface PacedOp {
-    void run(long seq) throws Exception;
-  }
-
-  /** THREADS threads, each issuing its next request when the last one is answered, until maxRequests or time. */
-  private Result closedLoop(String name, Op op, long maxRequests, Duration duration) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    AtomicLong tickets = new AtomicLong();
-    CountDownLatch ready = new CountDownLatch(THREADS);
-    CountDownLatch go = new CountDownLatch(1);
-    LatencyRecorder latencies = new LatencyRecorder();
-    long[] startedAt = new long[1];
-    long[] endedAt = new long[THREADS];
-    for (int t = 0; t < THREADS; t++) {
-      int thread = t;
-      pool.execute(() -> {
-        ready.countDown();
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        long deadline = startedAt[0] + duration.toNanos();
-        long seq;
-        while ((seq = tickets.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
-          long t0 = System.nanoTime();
-          try {
-            op.run(thread, seq);
-            latencies.record(System.nanoTime() - t0);
-          } catch (Exception e) {
-            errors.add(name, e);
-          }
-        }
-        endedAt[thread] = System.nanoTime();
-      });
-    }
-    ready.await();
-    CpuMeter.Sample cpuBefore = cpu.sample();
-    startedAt[0] = System.nanoTime();
-    go.countDown();
-    pool.shutdown();
-    if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
-      pool.shutdownNow();
-      throw new IllegalStateException(name + ": client threads did not finish");
-    }
-    long end = Arrays.stream(endedAt).max().orElseThrow();
-    CpuMeter.Cpu used = cpu.since(cpuBefore);
-    progress(name, startedAt[0], end);
-    return new Result(name, THREADS, errors.countOf(name), latencies.summary(end - startedAt[0]), used);
-  }
-
-  /**
-   * Open loop: a pacer issues request i at start + i/rate onto a pool of THREADS threads, whether earlier ones
-   * were answered or not. Latency is measured from the intended send time, so queueing behind slow answers
-   * counts (no coordinated omission).
-   */
-  private Result fixedRate(String name, int requests, PacedOp op) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    LatencyRecorder latencies = new LatencyRecorder();
-    CpuMeter.Sample cpuBefore = cpu.sample();
-    long interval = TimeUnit.SECONDS.toNanos(1) / FIXED_RATE_PER_SECOND;
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-    AtomicLong lastAnswer = new AtomicLong(start);
-    for (int i = 0; i < requests; i++) {
-      long intended = start + i * interval;
-      long wait;
-      while ((wait = intended - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      long seq = i;
-      pool.execute(() -> {
-        try {
-          op.run(seq);
-          long now = System.nanoTime();
-          latencies.record(now - intended);
-          lastAnswer.accumulateAndGet(now, Math::max);
-        } catch (Exception e) {
-          errors.add(name, e);
-        }
-      });
-    }
-    pool.shutdown();
-    if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
-      pool.shutdownNow();
-      throw new IllegalStateException(name + ": requests did not finish");
-    }
-    CpuMeter.Cpu used = cpu.since(cpuBefore);
-    progress(name, start, lastAnswer.get());
-    return new Result(name, THREADS, errors.countOf(name), latencies.summary(lastAnswer.get() - start), used);
-  }
-
-  /** One line per phase with wall-clock times, to line up with a profile or CPU samples taken outside. */
-  private static void progress(String name, long startNanos, long endNanos) {
-    long nowNanos = System.nanoTime();
-    Instant now = Instant.now();
-    System.out.printf(Locale.ROOT, "[bench] %s .. %s  %s%n", now.minusNanos(nowNanos - startNanos),
-        now.minusNanos(nowNanos - endNanos), name);
-  }
-
-  static final class Errors {
-    final AtomicLong count = new AtomicLong();
-    final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-    final Map<String, AtomicLong> byPhase = new java.util.concurrent.ConcurrentHashMap<>();
-
-    void add(String phase, Exception e) {
-      count.incrementAndGet();
-      byPhase.computeIfAbsent(phase, p -> new AtomicLong()).incrementAndGet();
-      if (samples.size() < 5) {
-        samples.add(phase + ": " + e);
-      }
-    }
-
-    long countOf(String phase) {
-      AtomicLong n = byPhase.get(phase);
-      return n == null ? 0 : n.get();
-    }
-  }
-
-  /** A measured phase: its operations' count, rate and latencies, and where the machine's CPU went meanwhile. */
-  record Result(String name, int clients, long errors, LatencyRecorder.Summary ops, CpuMeter.Cpu cpu) {
-
-    /** Core-milliseconds of this JVM and its PostgreSQL per completed operation; NaN where unknown. */
-    double cpuMsPerOp() {
-      return cpu.known() && ops.perSecond() > 0 ? 1000 * (cpu.jvm() + cpu.process()) / ops.perSecond() : Double.NaN;
-    }
-  }
-
   // ------------------------------------------------------------------ report
 
   private MarkdownReport report(List<Result> results, Result baseline, Result incidentDirect, Result deferred,
@@ -625,17 +432,9 @@ class IntakeBenchmark {
         + "clients), the embedded PostgreSQL it started, everything else on the machine, and idle. CPU ms per op = "
         + "(this JVM + its PostgreSQL) core-seconds per completed operation, ×1000: it includes the load generator, "
         + "and it holds up better than throughput when other processes share the machine.\n\n");
-    out.table("lrrrrrrrrrrrrrr", "Phase", "Clients", "OK", "Errors", "Seconds", "Throughput /s", "p50 ms", "p95 ms",
-        "p99 ms", "max ms", "CPU: this JVM", "its PostgreSQL", "other processes", "idle",
-        "CPU ms per op (JVM + its PostgreSQL)");
+    Result.header(out, "Phase");
     for (Result r : results) {
-      LatencyRecorder.Summary ops = r.ops();
-      CpuMeter.Cpu cpu = r.cpu();
-      out.row("%s | %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %s", r.name(), r.clients(),
-          ops.count(), r.errors(), ops.seconds(), ops.perSecond(), ops.p50(), ops.p95(), ops.p99(), ops.max(),
-          cpu.known() ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", cpu.jvm(), cpu.process(), cpu.rest(),
-              cpu.idle()) : " | | | ",
-          Double.isNaN(r.cpuMsPerOp()) ? "" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerOp()));
+      out.row("%s | %s", r.name(), r.cells());
     }
     double ratio = intake.ops().perSecond() / baseline.ops().perSecond();
     out.append("\n").table("lrrrc", "Target", "Measured", "Target", "Ratio to target (≥ 1.00 = met)", "Met");
@@ -667,7 +466,7 @@ class IntakeBenchmark {
         withJobsFailed);
     out.format("Storm check: incident %s has %d process instance(s) (expected 1) and %d alert rows.%n",
         stormIncident, stormInstances, stormAlerts);
-    out.format("Errors: %d. Whole run: %.0f s.%n", errors.count.get(), total.toMillis() / 1000.0);
+    out.format("Errors: %d. Whole run: %.0f s.%n", load.errors().count(), total.toMillis() / 1000.0);
     return out;
   }
 

@@ -1,4 +1,4 @@
-package io.incidentflow.intake;
+package io.incidentflow.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,17 +9,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
  * The benchmark's load generator: a minimal HTTP/1.1 client on one kept-alive connection, for one client thread.
  * The generator shares the machine's 2 cores with the server it measures, so it must cost as little as it can
  * (what wrk does in C); {@code java.net.http.HttpClient} took about a third of the JVM's CPU in the duplicate storm.
- * It speaks only what the benchmark needs: POST with a body, answers with Content-Length or chunked bodies.
+ * It speaks only what the benchmarks need: POST with a body, GET, answers with Content-Length or chunked bodies.
  */
-final class LeanHttpClient implements AutoCloseable {
+public final class LeanHttpClient implements AutoCloseable {
 
-  record Response(int status, String body) {}
+  public record Response(int status, String body) {}
 
   private final String host;
   private final int port;
@@ -27,20 +28,49 @@ final class LeanHttpClient implements AutoCloseable {
   private InputStream in;
   private OutputStream out;
 
-  LeanHttpClient(String host, int port) {
+  public LeanHttpClient(String host, int port) {
     this.host = host;
     this.port = port;
   }
 
-  Response post(String path, String bearerToken, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-        + bearerToken + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII);
+  /** POST of a JSON body with an {@code Authorization} header as {@link #bearer} or {@link #basic} make it. */
+  public Response post(String path, String authorization, String json) throws IOException {
+    return send("POST", path, authorization, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** GET with an {@code Authorization} header as {@link #bearer} or {@link #basic} make it, or none for null. */
+  public Response get(String path, String authorization) throws IOException {
+    return send("GET", path, authorization, null);
+  }
+
+  /** The value of an {@code Authorization} header with a bearer token. */
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  /** The value of an {@code Authorization} header for HTTP Basic. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Response send(String method, String path, String authorization, byte[] body) throws IOException {
+    StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+        .append(host).append(':').append(port).append("\r\n");
+    if (authorization != null) {
+      head.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    if (body != null) {
+      head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+    } else {
+      head.append("Accept: application/json\r\n");
+    }
+    head.append("\r\n");
     try {
       connect();
-      out.write(head);
-      out.write(body);
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      if (body != null) {
+        out.write(body);
+      }
       out.flush();
       return read();
     } catch (IOException e) {
