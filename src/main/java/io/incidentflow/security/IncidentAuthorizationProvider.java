@@ -1,6 +1,10 @@
 package io.incidentflow.security;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -9,15 +13,42 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Camunda's default grants, plus one: whoever a task is offered to (a candidate group or user, the assignee,
- * the owner) may also read the incident it belongs to, so that a technician sees the incidents of their
- * group's tasks and no other. The engine deletes a process instance's grants when it ends.
+ * Who may work a task is who it is offered to: its candidate groups and users, its assignee and owner get
+ * TASK_WORK on it. Reading: a group that reads every task of the process already (the technicians' skill
+ * groups, {@link Roles}) gets no per-task READ; anyone else gets Camunda's default READ on the task and, here,
+ * READ on the incident it belongs to (communications, a single paged user). The engine deletes a task's and a
+ * process instance's grants when they end.
  */
 class IncidentAuthorizationProvider extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+    if (readsEveryTaskOf(groupId, task)) {
+      // The group reads these tasks through its grant on the process definition. A READ row per open task
+      // would make every task query of its members join thousands of rows (BENCHMARKS.md, authorization).
+      AuthorizationEntity work = getGrantAuthorizationByGroupId(groupId, Resources.TASK, task.getId());
+      if (work == null) {
+        work = createGrantAuthorization(null, groupId, Resources.TASK, task.getId());
+      }
+      work.addPermission(getDefaultUserPermissionForTask());
+      return new AuthorizationEntity[] {work};
+    }
     return withIncidentRead(super.newTaskGroupIdentityLink(task, groupId, type), task, null, groupId);
+  }
+
+  private boolean readsEveryTaskOf(String groupId, Task task) {
+    List<String> definitions = new ArrayList<>(List.of(Authorization.ANY));
+    if (task.getProcessDefinitionId() != null) {
+      definitions.add(Context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey());
+    }
+    for (String definition : definitions) {
+      AuthorizationEntity grant = getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_DEFINITION, definition);
+      if (grant != null && grant.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

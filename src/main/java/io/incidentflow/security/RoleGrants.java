@@ -54,12 +54,16 @@ class RoleGrants implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    createGroups();
+    Set<String> skills = createGroups();
     // Camunda's starter grants these only when it creates the admin user: not on a database that had one.
     for (Resource resource : Resources.values()) {
       set(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, List.of(Permissions.ALL));
     }
     Roles.GRANTS.forEach(grant -> set(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
+    for (String skill : skills) {
+      Roles.Grant grant = Roles.skillGroupGrant(skill);
+      set(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
+    }
     for (Roles.FilterGrant grant : Roles.FILTERS) {
       for (String name : grant.filterNames()) {
         for (Filter filter : filters.createFilterQuery().filterName(name).list()) {
@@ -74,7 +78,7 @@ class RoleGrants implements ApplicationRunner {
   }
 
   /** The role groups and the skill groups the catalog pages, so that Camunda Admin can add members to them. */
-  private void createGroups() {
+  private Set<String> createGroups() {
     Set<String> skills = new LinkedHashSet<>();
     for (ServiceDefinition service : catalog.services() == null ? List.<ServiceDefinition>of() : catalog.services()) {
       skills.add(service.technicianGroup());
@@ -84,6 +88,7 @@ class RoleGrants implements ApplicationRunner {
       createGroup(role, "WORKFLOW");
     }
     skills.forEach(skill -> createGroup(skill, "SKILL"));
+    return skills;
   }
 
   private void createGroup(String id, String type) {

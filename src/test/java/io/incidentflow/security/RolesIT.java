@@ -174,21 +174,23 @@ class RolesIT {
   }
 
   @Test
-  void shouldShowATechnicianOnlyTheTasksAndIncidentsOfTheirGroups() {
+  void shouldLetATechnicianReadEveryIncidentButWorkOnlyTheTasksOfferedToTheirGroups() {
     String search = startIncident(TestIncidents.searchWarningWithoutCustomerImpact());
     String checkout = startIncident(TestIncidents.checkoutOutageWithCustomersAffected());
     Task searchTask = task(search, TASK_ACKNOWLEDGE_INCIDENT);
     Task checkoutTask = task(checkout, TASK_ACKNOWLEDGE_INCIDENT);
 
-    String visible = as("dana").getForObject("/engine-rest/task?maxResults=2000", String.class);
-    assertThat(visible).contains(searchTask.getId()).doesNotContain(checkoutTask.getId());
-    assertThat(as("dana").getForEntity("/engine-rest/process-instance/" + search, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    // As responders of incident tools do, technicians read every incident (a per-task grant was 40 times
+    // slower in Tasklist: BENCHMARKS.md); Tasklist's "My group tasks" lists their groups' tasks only.
+    assertThat(as("dana").getForObject("/engine-rest/task?maxResults=2000", String.class))
+        .contains(searchTask.getId(), checkoutTask.getId());
     assertThat(as("dana").getForEntity("/engine-rest/process-instance/" + checkout, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(as("dana").getForEntity("/engine-rest/process-instance/" + checkout + "/variables", String.class)
-        .getStatusCode().value()).isIn(403, 404);
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("dana").getForObject("/engine-rest/task?maxResults=2000&candidateGroups=technicians,database"
+        + "&unassigned=true", String.class)).contains(searchTask.getId()).doesNotContain(checkoutTask.getId());
 
+    assertThat(as("dana").postForEntity("/engine-rest/task/" + checkoutTask.getId() + "/claim",
+        json("{\"userId\": \"dana\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as("dana").postForEntity("/engine-rest/task/" + checkoutTask.getId() + "/complete",
         json("{\"variables\": {}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as("dana").postForEntity("/engine-rest/task/" + searchTask.getId() + "/claim",
@@ -196,6 +198,14 @@ class RolesIT {
     assertThat(as("dana").postForEntity("/engine-rest/task/" + searchTask.getId() + "/complete",
         json("{\"variables\": {}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(tasks.createTaskQuery().taskId(checkoutTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepCommunicationsToTheirOwnTasks() {
+    String checkout = startIncident(TestIncidents.checkoutOutageWithCustomersAffected());
+
+    assertThat(as("cora").getForObject("/engine-rest/task?maxResults=2000&processInstanceId=" + checkout,
+        String.class)).isEqualTo("[]");
   }
 
   @Test
@@ -272,23 +282,26 @@ class RolesIT {
         .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     authorizations.createAuthorizationQuery().resourceId(pi).list()
         .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-    Authorization technicians = authorizations.createAuthorizationQuery().groupIdIn(IncidentProcess.GROUP_TECHNICIANS)
-        .resourceType(Resources.PROCESS_DEFINITION).singleResult();
-    authorizations.deleteAuthorization(technicians.getId());
+    authorizations.createAuthorizationQuery()
+        .groupIdIn(IncidentProcess.GROUP_TECHNICIANS, "application", "database", "network")
+        .resourceType(Resources.PROCESS_DEFINITION).list()
+        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     Authorization managers = authorizations.createAuthorizationQuery().groupIdIn(IncidentProcess.GROUP_MANAGERS)
         .resourceType(Resources.TASK).singleResult();
     managers.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
     authorizations.saveAuthorization(managers);
-    assertThat(as("dana").getForObject("/engine-rest/task?maxResults=2000", String.class))
-        .doesNotContain(acknowledge.getId());
+    assertThat(as("tom").getForEntity("/engine-rest/process-instance/" + pi, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(as("dana").postForEntity("/engine-rest/task/" + acknowledge.getId() + "/claim",
+        json("{\"userId\": \"dana\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     roleGrants.run(null);
     roleGrants.run(null);
 
-    assertThat(as("dana").getForObject("/engine-rest/task?maxResults=2000", String.class))
-        .contains(acknowledge.getId());
-    assertThat(as("dana").getForEntity("/engine-rest/process-instance/" + pi, String.class).getStatusCode())
+    assertThat(as("tom").getForEntity("/engine-rest/process-instance/" + pi, String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    assertThat(as("dana").postForEntity("/engine-rest/task/" + acknowledge.getId() + "/claim",
+        json("{\"userId\": \"dana\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(report("tom").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(as("max").postForEntity("/engine-rest/task/" + acknowledge.getId() + "/complete",
         json("{\"variables\": {}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
