@@ -77,11 +77,11 @@ public final class Roles {
       grant(GROUP_INCIDENT_MANAGERS, USER, ANY, READ),
       grant(GROUP_INCIDENT_MANAGERS, GROUP, ANY, READ),
 
-      // Technicians: report an incident, read every incident and its tasks; they work the tasks offered to
-      // their skill groups (SKILL_GROUP_GRANTS) or to them.
+      // Technicians: report an incident, read every incident; they read its tasks through their skill groups
+      // (SKILL_GROUP_GRANTS: one grant per group, so a task query joins one row per group, not two) and work
+      // the tasks offered to those groups or to them.
       grant(GROUP_TECHNICIANS, APPLICATION, TASKLIST, ACCESS),
-      grant(GROUP_TECHNICIANS, PROCESS_DEFINITION, INCIDENT, READ, CREATE_INSTANCE, READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_TASK),
+      grant(GROUP_TECHNICIANS, PROCESS_DEFINITION, INCIDENT, READ, CREATE_INSTANCE, READ_INSTANCE),
       grant(GROUP_TECHNICIANS, PROCESS_INSTANCE, ANY, CREATE),
 
       // Communications: their tasks (customer updates), the incidents those belong to.
@@ -103,10 +103,10 @@ public final class Roles {
 
   /**
    * What every skill group (a {@code technician-group} of the service catalog) may do besides working the tasks
-   * offered to it: read every incident and its tasks, as responders of incident tools do. A grant per open task
+   * offered to it: read every incident task, as responders of incident tools do. A grant per open task
    * instead made a technician's Tasklist 40 times slower over 10,000 open incidents (BENCHMARKS.md).
    */
-  static final List<Permission> SKILL_GROUP_GRANTS = List.of(READ, READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK);
+  static final List<Permission> SKILL_GROUP_GRANTS = List.of(ProcessDefinitionPermissions.READ_TASK);
 
   static Grant skillGroupGrant(String group) {
     return new Grant(group, PROCESS_DEFINITION, INCIDENT, SKILL_GROUP_GRANTS);
