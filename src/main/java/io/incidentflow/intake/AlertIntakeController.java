@@ -35,7 +35,7 @@ class AlertIntakeController {
     this.json = json;
   }
 
-  @Operation(summary = "Prometheus Alertmanager webhook (version 4)",
+  @Operation(summary = "Prometheus Alertmanager webhook (version 4), Grafana webhook contact point (version 1)",
       description = "Each alert is handled by its own status. 200 lists what happened to each alert; an alert "
           + "that cannot be read is listed as rejected with its field errors. 400 when no alert can be read; "
           + "503 when IncidentFlow cannot take alerts right now (Alertmanager retries 5xx, not 4xx).")

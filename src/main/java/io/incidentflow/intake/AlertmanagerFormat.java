@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads Prometheus Alertmanager's webhook message (version 4). Each alert is checked on its own: one bad
- * alert does not cost the others of its group.
+ * Reads Prometheus Alertmanager's webhook message (version 4) and Grafana's webhook contact point message
+ * (version 1: Alertmanager's message plus {@code orgId}, {@code title}, {@code state}, {@code message} and, per
+ * alert, {@code values}, {@code silenceURL} and other links, all of which this format does not need). Each
+ * alert is checked on its own: one bad alert does not cost the others of its group.
  */
 @Component
 class AlertmanagerFormat {
@@ -26,6 +29,9 @@ class AlertmanagerFormat {
       this(fingerprint, alert, errors, null);
     }
   }
+
+  /** Alertmanager's webhook message since 0.9 ("4"); Grafana's webhook contact point, 10 to 12 at least ("1"). */
+  private static final Set<String> VERSIONS = Set.of("4", "1");
 
   private final ServiceRouter router;
   private final IntakeProperties properties;
@@ -42,8 +48,8 @@ class AlertmanagerFormat {
       throw new InvalidAlertException("$", "must be an Alertmanager webhook message (a JSON object)");
     }
     JsonNode version = message.get("version");
-    if (version != null && !"4".equals(version.asText())) {
-      envelope.add("version", "must be \"4\" (Alertmanager's webhook format), not " + version);
+    if (version != null && !VERSIONS.contains(version.asText())) {
+      envelope.add("version", "must be \"4\" (Alertmanager's webhook format) or \"1\" (Grafana's), not " + version);
     }
     JsonNode alerts = message.get("alerts");
     if (alerts == null || !alerts.isArray()) {

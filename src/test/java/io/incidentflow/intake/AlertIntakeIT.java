@@ -19,11 +19,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -97,6 +101,67 @@ class AlertIntakeIT {
     assertThat(runtime.getVariable(instance.getId(), ALERT_COUNT)).isEqualTo(4L);
     assertThat((String) runtime.getVariable(instance.getId(), ALERTS))
         .contains("alertmanager:group1alert00001, 2 alerts").contains("alertmanager:group1alert00002, 2 alerts");
+  }
+
+  /** Firing and resolved message of the same alerts, as real senders send them (intake/README.md). */
+  static Stream<Arguments> realSenders() {
+    return Stream.of(
+        Arguments.of("alertmanager-0.25-firing.json", "alertmanager-0.25-resolved.json"),
+        Arguments.of("alertmanager-0.25-amtool-firing.json", "alertmanager-0.25-amtool-resolved.json"),
+        Arguments.of("alertmanager-0.26-firing.json", "alertmanager-0.26-resolved.json"),
+        Arguments.of("alertmanager-0.27-firing.json", "alertmanager-0.27-resolved.json"),
+        Arguments.of("alertmanager-0.28-firing.json", "alertmanager-0.28-resolved.json"),
+        Arguments.of("grafana-11-webhook-firing.json", "grafana-11-webhook-resolved.json"),
+        Arguments.of("grafana-10-webhook-nodata-firing.json", "grafana-10-webhook-nodata-resolved.json"));
+  }
+
+  @ParameterizedTest(name = "{0}, then {1}")
+  @MethodSource("realSenders")
+  void shouldOpenOneIncidentForWhatARealSenderSendsAndReportItsRecoveryFromTheResolvedMessage(String firing,
+      String resolved) throws Exception {
+    ResponseEntity<JsonNode> opened = alertmanager(resource(firing));
+    ResponseEntity<JsonNode> resent = alertmanager(resource(firing));
+
+    assertThat(opened.getStatusCode()).as(String.valueOf(opened.getBody())).isEqualTo(HttpStatus.OK);
+    JsonNode alerts = json.readTree(resource(firing)).get("alerts");
+    JsonNode results = opened.getBody().get("alerts");
+    assertThat(results).hasSize(alerts.size());
+    assertThat(results.get(0).get("outcome").asText()).isEqualTo("OPENED");
+    String incidentId = results.get(0).get("incidentId").asText();
+    for (int i = 0; i < alerts.size(); i++) {
+      String dedupKey = "alertmanager:" + alerts.get(i).get("fingerprint").asText();
+      assertThat(results.get(i).get("outcome").asText()).as("alert %d", i).isIn("OPENED", "CORRELATED");
+      assertThat(results.get(i).get("incidentId").asText()).as("the group's one incident").isEqualTo(incidentId);
+      assertThat(resent.getBody().at("/alerts/" + i + "/outcome").asText()).as("resent").isEqualTo("CORRELATED");
+      assertThat(jdbc.sql("SELECT incident_id FROM open_alert WHERE dedup_key = :key").param("key", dedupKey)
+          .query(String.class).list()).as("the incident of %s", dedupKey).containsExactly(incidentId);
+    }
+    assertThat(instancesOf(incidentId)).hasSize(1);
+
+    ResponseEntity<JsonNode> ended = alertmanager(resource(resolved));
+
+    assertThat(ended.getStatusCode()).as(String.valueOf(ended.getBody())).isEqualTo(HttpStatus.OK);
+    JsonNode endings = ended.getBody().get("alerts");
+    assertThat(endings.get(endings.size() - 1).get("outcome").asText()).as("the last alert of the incident resolved")
+        .isEqualTo("RECOVERY_REPORTED");
+    assertThat(endings).allSatisfy(result -> assertThat(result.get("incidentId").asText()).isEqualTo(incidentId));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM open_alert WHERE incident_id = :id AND resolved_at IS NULL")
+        .param("id", incidentId).query(Long.class).single()).as("alerts of the incident still firing").isZero();
+    assertThat(runtime.getVariable(instancesOf(incidentId).get(0).getId(), MONITORING_RECOVERED)).isEqualTo(true);
+  }
+
+  @Test
+  void shouldOpenGrafanasContactPointTestNotificationOnTheCatchAllService() throws Exception {
+    ResponseEntity<JsonNode> response = alertmanager(resource("grafana-11-webhook-test-notification.json"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode result = response.getBody().at("/alerts/0");
+    assertThat(result.get("outcome").asText()).isEqualTo("OPENED");
+    assertThat(result.get("note").asText()).startsWith("alerts[0].labels.service is missing");
+    ProcessInstance instance = instancesOf(result.get("incidentId").asText()).get(0);
+    jobs.runDueJobs(instance.getId());
+    assertThat(runtime.getVariable(instance.getId(), SERVICE_ID)).isEqualTo("unrouted");
+    assertThat(runtime.getVariable(instance.getId(), TITLE)).isEqualTo("Notification test");
   }
 
   @Test

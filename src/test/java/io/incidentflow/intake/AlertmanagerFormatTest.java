@@ -98,7 +98,7 @@ class AlertmanagerFormatTest {
     assertThatThrownBy(() -> format.read(json.readTree("{\"version\": \"3\", \"alerts\": {}}")))
         .isInstanceOf(InvalidAlertException.class)
         .satisfies(e -> assertThat(((InvalidAlertException) e).errors()).containsExactly(
-            "version: must be \"4\" (Alertmanager's webhook format), not \"3\"",
+            "version: must be \"4\" (Alertmanager's webhook format) or \"1\" (Grafana's), not \"3\"",
             "alerts: is required and must be an array"));
   }
 }
