@@ -30,9 +30,6 @@ class AlertmanagerFormat {
     }
   }
 
-  /** Alertmanager's webhook message since 0.9 ("4"); Grafana's webhook contact point, 10 to 12 at least ("1"). */
-  private static final Set<String> VERSIONS = Set.of("4", "1");
-
   private final ServiceRouter router;
   private final IntakeProperties properties;
 
@@ -47,10 +44,8 @@ class AlertmanagerFormat {
     if (!message.isObject()) {
       throw new InvalidAlertException("$", "must be an Alertmanager webhook message (a JSON object)");
     }
-    JsonNode version = message.get("version");
-    if (version != null && !VERSIONS.contains(version.asText())) {
-      envelope.add("version", "must be \"4\" (Alertmanager's webhook format) or \"1\" (Grafana's), not " + version);
-    }
+    // Versions "4" (Alertmanager) and "1" (Grafana) are the ones tested; another is read all the same when its
+    // alerts can be read: a refusal would make the sender drop them for good.
     JsonNode alerts = message.get("alerts");
     if (alerts == null || !alerts.isArray()) {
       envelope.add("alerts", "is required and must be an array");
@@ -98,11 +93,11 @@ class AlertmanagerFormat {
       customerImpact = "true".equalsIgnoreCase(labels.path("customer_impact").asText());
     }
     JsonNode annotations = node.path("annotations");
-    String summary = annotations.isObject() ? errors.optionalText(annotations, "summary", path + ".annotations.summary", 1024) : null;
+    String summary = annotations.isObject() ? errors.optionalProse(annotations, "summary", path + ".annotations.summary", 1024) : null;
     String description = annotations.isObject()
-        ? errors.optionalText(annotations, "description", path + ".annotations.description", 8000) : null;
+        ? errors.optionalProse(annotations, "description", path + ".annotations.description", 8000) : null;
     String fingerprint = errors.optionalText(node, "fingerprint", path + ".fingerprint", 64);
-    String generatorUrl = errors.optionalText(node, "generatorURL", path + ".generatorURL", 2048);
+    String generatorUrl = errors.optionalLink(node, "generatorURL", path + ".generatorURL", 2048);
     if (!errors.isEmpty()) {
       return new Entry(fingerprint, null, errors.list());
     }

@@ -50,6 +50,30 @@ final class FieldErrors {
     return text(node, path, max);
   }
 
+  /**
+   * Optional text for people to read (a summary, a description): longer than {@code max}, it is cut, marked
+   * with an ellipsis, rather than refused. A Prometheus annotation can run long; the alert must not be lost.
+   */
+  String optionalProse(JsonNode parent, String name, String path, int max) {
+    JsonNode node = parent.get(name);
+    if (node != null && node.isTextual() && node.textValue().length() > max) {
+      return node.textValue().substring(0, max - 1) + "…";
+    }
+    return optionalText(parent, name, path, max);
+  }
+
+  /**
+   * An optional link (a source's {@code generatorURL}): longer than {@code max}, it is left out, since a cut link
+   * leads nowhere; Prometheus links carry whole queries and can be very long.
+   */
+  String optionalLink(JsonNode parent, String name, String path, int max) {
+    JsonNode node = parent.get(name);
+    if (node != null && node.isTextual() && node.textValue().length() > max) {
+      return null;
+    }
+    return optionalText(parent, name, path, max);
+  }
+
   private String text(JsonNode node, String path, int max) {
     if (!node.isTextual()) {
       add(path, "must be a string");

@@ -40,8 +40,8 @@ class GenericAlertFormat {
     }
     String summary = status == AlertStatus.FIRING
         ? errors.requiredText(body, "summary", "summary", 1024)
-        : errors.optionalText(body, "summary", "summary", 1024);
-    String description = errors.optionalText(body, "description", "description", 8000);
+        : errors.optionalProse(body, "summary", "summary", 1024);
+    String description = errors.optionalProse(body, "description", "description", 8000);
     String severityWord = errors.label(body, "severity", "severity", 32);
     String severity = SeverityWords.normalise(severityWord);
     if (severityWord != null && severity == null) {

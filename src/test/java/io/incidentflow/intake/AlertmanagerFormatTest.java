@@ -94,11 +94,27 @@ class AlertmanagerFormatTest {
   }
 
   @Test
-  void shouldRejectAMessageThatIsNotAVersion4Webhook() throws Exception {
+  void shouldRejectOnlyAMessageWhoseAlertsCannotBeRead() throws Exception {
     assertThatThrownBy(() -> format.read(json.readTree("{\"version\": \"3\", \"alerts\": {}}")))
         .isInstanceOf(InvalidAlertException.class)
         .satisfies(e -> assertThat(((InvalidAlertException) e).errors()).containsExactly(
-            "version: must be \"4\" (Alertmanager's webhook format) or \"1\" (Grafana's), not \"3\"",
             "alerts: is required and must be an array"));
+  }
+
+  @Test
+  void shouldReadAMessageOfAnotherVersionAndCutOverlongTextRatherThanDropTheAlert() throws Exception {
+    String message = """
+        {"version": "5", "alerts": [{"status": "firing", "labels": {"service": "checkout", "alertname": "Slow"},
+          "annotations": {"summary": "%s", "description": "%s"}, "generatorURL": "http://prometheus/graph?g0.expr=%s"}]}"""
+        .formatted("s".repeat(2000), "d".repeat(9000), "q".repeat(3000));
+
+    List<AlertmanagerFormat.Entry> entries = format.read(json.readTree(message));
+
+    assertThat(entries).singleElement().satisfies(entry -> {
+      assertThat(entry.errors()).isEmpty();
+      assertThat(entry.alert().summary()).hasSize(1024).endsWith("…");
+      assertThat(entry.alert().description()).startsWith("d".repeat(7999) + "…")
+          .as("a cut link leads nowhere").doesNotContain("Source:");
+    });
   }
 }
