@@ -5,6 +5,7 @@ import static io.incidentflow.oncall.PagingProcess.*;
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.incident.IncidentVariables;
 import io.incidentflow.incident.ProcessValues;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +25,12 @@ public class PageRespondersDelegate implements JavaDelegate {
     this.pager = pager;
   }
 
+  private static List<DelegateExecution> shownOn(DelegateExecution execution) {
+    DelegateExecution paging = execution.getProcessInstance();
+    DelegateExecution caller = paging.getSuperExecution();
+    return caller == null ? List.of(paging) : List.of(paging, caller.getProcessInstance());
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     int round = ((Number) execution.getVariable(ROUND)).intValue();
@@ -32,9 +39,13 @@ public class PageRespondersDelegate implements JavaDelegate {
         ProcessValues.string(execution, IncidentVariables.RUNBOOK), round, level,
         ProcessValues.requiredString(execution, TARGETS)));
     String lines = result.attempts().stream().map(PageAttempt::logLine).collect(Collectors.joining("\n"));
-    String before = (String) execution.getVariable(PAGE_LOG);
-    execution.setVariable(PAGE_LOG, before == null || before.isEmpty() ? lines : before + "\n" + lines);
-    execution.setVariable(LEVEL_REACHED, level == 0 ? "final level" : "round " + round + ", level " + level);
+    String reached = level == 0 ? "final level" : "round " + round + ", level " + level;
+    // Shown on the paging instance and on the incident that called it (Cockpit, and its history).
+    for (DelegateExecution instance : shownOn(execution)) {
+      String before = (String) instance.getVariableLocal(PAGE_LOG);
+      instance.setVariableLocal(PAGE_LOG, before == null || before.isEmpty() ? lines : before + "\n" + lines);
+      instance.setVariableLocal(LEVEL_REACHED, reached);
+    }
     if (result.reached().isEmpty()) {
       String reason = "Nobody reached at " + (level == 0 ? "the final level" : "level " + level) + ": "
           + result.attempts().stream().map(PageAttempt::logLine).collect(Collectors.joining("; "));

@@ -106,6 +106,8 @@ class PagingIT {
         .replace("@incidentflow.local", "");
     assertThat(onCall).as("the database rotation's primary").isIn("dan", "tom");
     String link = acknowledgeLink(page);
+    assertThat(runtime.getVariable(pi, PagingProcess.LEVEL_REACHED)).as("shown on the incident").isEqualTo("round 1, level 1");
+    assertThat((String) runtime.getVariable(pi, PagingProcess.PAGE_LOG)).contains(onCall + " by email paged");
 
     ResponseEntity<String> opened = http.getForEntity(link, String.class);
     assertThat(opened.getStatusCode().value()).isEqualTo(200);
