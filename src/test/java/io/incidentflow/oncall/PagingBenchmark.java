@@ -42,11 +42,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,10 +95,10 @@ class PagingBenchmark {
   static final int ESCALATION_RATE = Integer.getInteger("paging.bench.escalation-rate", 10);
   static final int WARMUP = Integer.getInteger("paging.bench.warmup", 200);
   /**
-   * -Dpaging.bench.quiet: incidents of phase 2b, one at a time (the next alert a random 0–1 s after the last one's
-   * level-2 page): a level coming due while nothing else happens, as at night, when the job executor idles.
+   * -Dpaging.bench.quiet: incidents of phase 2b, one at a time: a level coming due while nothing else happens, as
+   * at night, when the job executor idles.
    */
-  static final int QUIET = Integer.getInteger("paging.bench.quiet", 40);
+  static final int QUIET = Integer.getInteger("paging.bench.quiet", 30);
   /** How long the benchmark waits for the last page of a phase before it counts the missing ones as errors. */
   static final Duration DRAIN = Duration.ofSeconds(Long.getLong("paging.bench.drain-seconds", 180));
   static final Duration LEVEL_DELAY = Duration.ofSeconds(1);
@@ -123,6 +126,8 @@ class PagingBenchmark {
   @Autowired HistoryService history;
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired JavaMailSenderImpl mailSender;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private CpuMeter cpu;
@@ -131,6 +136,8 @@ class PagingBenchmark {
   private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
   private final AtomicLong missing = new AtomicLong();
   private final List<String> notes = new ArrayList<>();
+  /** Phase 2b: the due date the benchmark gave an incident's level-1 timer (the job log has the original). */
+  private final Map<String, Instant> dueSetByBenchmark = new ConcurrentHashMap<>();
 
   @Test
   void run() throws Exception {
@@ -177,19 +184,30 @@ class PagingBenchmark {
     Phase nextLevel = nextLevel("2a. Level due → next level's page: level 1's timer due date → SMTP server accepted "
         + "the level-2 page", escalated, cpu2, phase2Nanos);
 
-    // 2b. The same, one incident at a time: nothing else keeps the job executor's acquisition awake.
+    // 2b. Levels coming due one at a time, while the job executor idles: as at night, with a real delay (PT5M),
+    // when the acquisition polls every max-wait and a timer comes due at any moment of that cycle. Each incident
+    // of `checkout` is paged at level 1; 1.5 s later (the acquisition has backed off to its max wait), its level-1
+    // timer is set to come due 0–1 s later (random). ManagementService.setJobDuedate does not wake the executor.
     cpuBefore = cpu.sample();
     phaseStart = System.nanoTime();
     List<String> quiet = new ArrayList<>();
-    java.util.Random pause = new java.util.Random(42);
+    java.util.Random random = new java.util.Random(42);
     for (int i = 0; i < QUIET; i++) {
-      String id = post(PHASE2_SERVICE, PHASE2_SERVICE + "-" + runId + "-quiet-" + i);
+      String id = post(PHASE1_SERVICE, PHASE1_SERVICE + "-" + runId + "-quiet-" + i);
       quiet.add(id);
+      awaitPages(List.of(id), 1, Duration.ofSeconds(60));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1500));
+      String paging = runtime.createProcessInstanceQuery().processDefinitionKey(PagingProcess.PROCESS_KEY)
+          .processInstanceBusinessKey(id).singleResult().getId();
+      Job timer = management.createJobQuery().processInstanceId(paging).activityId(PagingProcess.TIMER_LEVEL_DELAY)
+          .singleResult();
+      Instant due = Instant.now().plusMillis(1 + random.nextInt(1000));
+      management.setJobDuedate(timer.getId(), java.util.Date.from(due));
+      dueSetByBenchmark.put(id, due);
       awaitPages(List.of(id), 2, Duration.ofSeconds(60));
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause.nextInt(1000)));
     }
-    Phase quietLevel = nextLevel("2b. Level due → next level's page, one incident at a time (job executor idle "
-        + "in between)", quiet, cpu.since(cpuBefore), System.nanoTime() - phaseStart);
+    Phase quietLevel = nextLevel("2b. Level due → next level's page, one incident at a time, the job executor "
+        + "idle (`" + PHASE1_SERVICE + "`, the level-1 timer set to come due at a random moment)", quiet, cpu.since(cpuBefore), System.nanoTime() - phaseStart);
 
     report(loadAtStart, Duration.ofNanos(System.nanoTime() - started), baseline, intake1, firstPage, intake2,
         phase2First, nextLevel, quietLevel).publish("paging");
@@ -443,13 +461,14 @@ class PagingBenchmark {
       if (page == null) {
         continue;
       }
-      if (s == null || s.firstTimerDue == null) {
+      Instant due = dueSetByBenchmark.getOrDefault(id, s == null ? null : s.firstTimerDue);
+      if (s == null || due == null) {
         noDueDate++;
         continue;
       }
-      latencies.record(nonNegative(Duration.between(s.firstTimerDue, page.at())));
+      latencies.record(nonNegative(Duration.between(due, page.at())));
       if (s.timerDone != null && s.pageJobs.size() >= 2) {
-        toTimerDone.record(nonNegative(Duration.between(s.firstTimerDue, s.timerDone)));
+        toTimerDone.record(nonNegative(Duration.between(due, s.timerDone)));
         toPaged.record(nonNegative(Duration.between(s.timerDone, s.pageJobs.get(1))));
         toAccepted.record(nonNegative(Duration.between(s.pageJobs.get(1), page.at())));
       }
@@ -541,13 +560,15 @@ class PagingBenchmark {
             + "keep-alive), open loop, distinct dedup keys, a fixed rate. Phase 1: %d alerts for `%s` at %d/s after "
             + "%d warm-up alerts; phase 2a: %d alerts for `%s` at %d/s, whose level 1 waits %d s (a version of "
             + "escalation-policy.dmn deployed by the benchmark; the `latest` binding picks it up), then level 2; "
-            + "phase 2b: %d more, one at a time, the next alert 0–1 s (random) after the last level-2 page. "
+            + "phase 2b: %d alerts for `%s`, one at a time: 1.5 s after its level-1 page (the job executor has "
+            + "backed off to its max wait), the incident's level-1 timer (PT5M) is set to come due 0–1 s later, "
+            + "at random (`ManagementService.setJobDuedate`, which does not wake the job executor). "
             + "CPU columns: cores busy on average during the phase (of %d), from the phase's first request to "
             + "its last page: this JVM (server, SMTP server, clients), its PostgreSQL, other processes, idle. Load "
             + "average (1 min): %s at the start, %s at the end.%n%n",
         executor.getWaitTimeInMillis(), executor.getMaxWait(),
         executor.getMaxJobsPerAcquisition(), INCIDENTS, PHASE1_SERVICE, RATE, WARMUP, ESCALATIONS, PHASE2_SERVICE,
-        ESCALATION_RATE, LEVEL_DELAY.toSeconds(), QUIET, CpuMeter.CORES, loadAtStart, LoadAverage.oneMinute());
+        ESCALATION_RATE, LEVEL_DELAY.toSeconds(), QUIET, PHASE1_SERVICE, CpuMeter.CORES, loadAtStart, LoadAverage.oneMinute());
     Result.header(out, "Phase (latency per mail or incident)");
     for (Result r : List.of(baseline.result(), intake1, firstPage.result(), intake2, phase2First.result(),
         nextLevel.result(), quietLevel.result())) {
