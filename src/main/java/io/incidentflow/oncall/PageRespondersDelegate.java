@@ -5,7 +5,6 @@ import static io.incidentflow.oncall.PagingProcess.*;
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.incident.IncidentVariables;
 import io.incidentflow.incident.ProcessValues;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,10 +24,11 @@ public class PageRespondersDelegate implements JavaDelegate {
     this.pager = pager;
   }
 
-  private static List<DelegateExecution> shownOn(DelegateExecution execution) {
+  /** The incident that called the paging, else the paging itself (each variable costs three rows). */
+  private static DelegateExecution shownOn(DelegateExecution execution) {
     DelegateExecution paging = execution.getProcessInstance();
     DelegateExecution caller = paging.getSuperExecution();
-    return caller == null ? List.of(paging) : List.of(paging, caller.getProcessInstance());
+    return caller == null ? paging : caller.getProcessInstance();
   }
 
   @Override
@@ -40,12 +40,11 @@ public class PageRespondersDelegate implements JavaDelegate {
         ProcessValues.requiredString(execution, TARGETS)));
     String lines = result.attempts().stream().map(PageAttempt::logLine).collect(Collectors.joining("\n"));
     String reached = level == 0 ? "final level" : "round " + round + ", level " + level;
-    // Shown on the paging instance and on the incident that called it (Cockpit, and its history).
-    for (DelegateExecution instance : shownOn(execution)) {
-      String before = (String) instance.getVariableLocal(PAGE_LOG);
-      instance.setVariableLocal(PAGE_LOG, before == null || before.isEmpty() ? lines : before + "\n" + lines);
-      instance.setVariableLocal(LEVEL_REACHED, reached);
-    }
+    // Shown on the incident (Cockpit, and its history).
+    DelegateExecution incident = shownOn(execution);
+    String before = (String) incident.getVariableLocal(PAGE_LOG);
+    incident.setVariableLocal(PAGE_LOG, before == null || before.isEmpty() ? lines : before + "\n" + lines);
+    incident.setVariableLocal(LEVEL_REACHED, reached);
     if (result.reached().isEmpty()) {
       String reason = "Nobody reached at " + (level == 0 ? "the final level" : "level " + level) + ": "
           + result.attempts().stream().map(PageAttempt::logLine).collect(Collectors.joining("; "));
