@@ -5,6 +5,7 @@ import static io.incidentflow.incident.IncidentVariables.*;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentResolved;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.IncidentTasks;
 import io.incidentflow.intake.AlertOutcome.Outcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,9 +123,7 @@ public class AlertIntakeService {
       return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, null);
     }
     String incidentId = open.get().incidentId();
-    Task acknowledgeTask = tasks.createTaskQuery().processInstanceBusinessKey(incidentId)
-        .processDefinitionKey(IncidentProcess.PROCESS_KEY)
-        .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).active().singleResult();
+    Task acknowledgeTask = IncidentTasks.open(tasks, incidentId, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT);
     if (acknowledgeTask == null) {
       log.info("{} is acknowledged already; {} changes nothing", incidentId, alert.dedupKey());
       return new AlertOutcome(alert.dedupKey(), Outcome.IGNORED, incidentId);

@@ -1,6 +1,7 @@
 package io.incidentflow.oncall;
 
 import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentTasks;
 import io.incidentflow.incident.IncidentVariables;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -66,9 +67,7 @@ public class Acknowledgements {
 
   /** Completes the open Acknowledge task in the person's name, if it is still open. */
   public Result acknowledge(String incidentId, String userId, String via) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(incidentId)
-        .processDefinitionKey(IncidentProcess.PROCESS_KEY).taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT)
-        .active().singleResult();
+    Task task = IncidentTasks.open(tasks, incidentId, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT);
     if (task == null) {
       return new Result(Outcome.ALREADY_ACKNOWLEDGED, incidentId, acknowledgedBy(incidentId));
     }

@@ -2,6 +2,7 @@ package io.incidentflow.oncall;
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentSnapshot;
+import io.incidentflow.incident.IncidentTasks;
 import io.incidentflow.mail.MailProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +59,7 @@ public class ResponderPager {
       attempts.add(new PageAttempt(incidentId, level.round(), level.level(), nobody.getKey(), null, null,
           PageAttempt.Outcome.NOT_REACHED, nobody.getValue(), now));
     }
-    Task acknowledge = tasks.createTaskQuery().processInstanceBusinessKey(incidentId)
-        .processDefinitionKey(IncidentProcess.PROCESS_KEY).taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT)
-        .active().singleResult();
+    Task acknowledge = IncidentTasks.open(tasks, incidentId, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT);
     String taskUrl = acknowledge == null ? tasklistUrl : tasklistUrl + "#/?task=" + acknowledge.getId();
     List<String> reached = new ArrayList<>();
     for (Responder responder : resolution.responders()) {

@@ -4,7 +4,6 @@ import static io.incidentflow.incident.IncidentProcess.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +59,7 @@ class DemoUsers implements ApplicationRunner {
       identity.saveUser(user);
       for (String group : demoUser.groups()) {
         // A catalog without the skill (a test's own) has no such group from RoleGrants.
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-          Group created = identity.newGroup(group);
-          created.setName(group);
-          created.setType("SKILL");
-          identity.saveGroup(created);
-        }
+        RoleGrants.ensureGroup(identity, group, "SKILL");
         identity.createMembership(demoUser.id(), group);
       }
       log.info("Created demo user '{}' ({}), for local use only", demoUser.id(), demoUser.groups());

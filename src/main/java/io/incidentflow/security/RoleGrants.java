@@ -85,13 +85,14 @@ class RoleGrants implements ApplicationRunner {
     }
     for (String role : Roles.ROLE_GROUPS) {
       skills.remove(role);
-      createGroup(role, "WORKFLOW");
+      ensureGroup(identity, role, "WORKFLOW");
     }
-    skills.forEach(skill -> createGroup(skill, "SKILL"));
+    skills.forEach(skill -> ensureGroup(identity, skill, "SKILL"));
     return skills;
   }
 
-  private void createGroup(String id, String type) {
+  /** Creates the group unless it exists; its name is the id in words ("incident-managers": "Incident managers"). */
+  static void ensureGroup(IdentityService identity, String id, String type) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('-', ' '));

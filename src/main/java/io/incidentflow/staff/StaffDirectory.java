@@ -19,10 +19,7 @@ public class StaffDirectory {
   }
 
   public List<StaffMember> membersOf(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-        .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
-        .map(StaffDirectory::recipient)
-        .toList();
+    return everyoneIn(groupId).stream().filter(member -> member.email() != null && !member.email().isBlank()).toList();
   }
 
   /** Every member, with or without an email address (a page may reach them another way). */
