@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import io.incidentflow.mail.OutboxSender;
+import io.incidentflow.sla.SlaEscalationProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +41,17 @@ public class JobDriver {
     int ran = 0;
     for (int round = 0; round < 50; round++) {
       List<Job> due = new ArrayList<>(management.createJobQuery().processInstanceId(processInstanceId).executable().list());
-      // and those of the processes it called (paging)
+      // and those of the processes it called (paging) and of its SLA escalations (same business key)
       for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()) {
         due.addAll(management.createJobQuery().processInstanceId(called.getId()).executable().list());
+      }
+      ProcessInstance incident = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+      if (incident != null && incident.getBusinessKey() != null) {
+        for (ProcessInstance escalation : runtime.createProcessInstanceQuery()
+            .processDefinitionKey(SlaEscalationProcess.PROCESS_KEY).processInstanceBusinessKey(incident.getBusinessKey())
+            .list()) {
+          due.addAll(management.createJobQuery().processInstanceId(escalation.getId()).executable().list());
+        }
       }
       if (due.isEmpty()) {
         outbox.sendDue();

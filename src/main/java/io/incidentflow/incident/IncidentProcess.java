@@ -5,6 +5,8 @@ public final class IncidentProcess {
 
   public static final String PROCESS_KEY = "incident";
   public static final String SEVERITY_DECISION_KEY = "incident-severity";
+  /** Target times and handling per severity; requires the severity decision (same file). */
+  public static final String TARGETS_DECISION_KEY = "severity-targets";
 
   public static final String START_INCIDENT_REPORTED = "StartEvent_IncidentReported";
   /** Alert intake starts incidents here: registration then runs as a job, not in the intake's transaction. */
@@ -35,6 +37,11 @@ public final class IncidentProcess {
   public static final String SUBPROCESS_RESOLUTION = "SubProcess_Resolution";
   public static final String TASK_RESOLVE_INCIDENT = "Task_ResolveIncident";
   public static final String TIMER_RESOLVE_SLA = "Timer_ResolveSla";
+  public static final String TIMER_RESOLVE_SLA_REMINDER = "Timer_ResolveSlaReminder";
+  public static final String TASK_WATCH_RESOLVE_SLA = "Task_WatchResolveSla";
+  public static final String TASK_WAIT_ON_CUSTOMER_OR_VENDOR = "Task_WaitOnCustomerOrVendor";
+  public static final String TIMER_WAITING_SLA = "Timer_WaitingSla";
+  public static final String TASK_ESCALATE_WAITING_SLA = "Task_EscalateWaitingSla";
   public static final String TASK_ESCALATE_RESOLVE_SLA = "Task_EscalateResolveSla";
   public static final String TASK_REROUTE_TRAFFIC = "Task_RerouteTraffic";
   public static final String ERROR_REROUTE_NOT_POSSIBLE = "Error_RerouteNotPossible";
@@ -86,6 +93,8 @@ public final class IncidentProcess {
   // Values of the resolve form's outcome
   public static final String OUTCOME_RESOLVED = "resolved";
   public static final String OUTCOME_CANNOT_RESOLVE = "cannotResolve";
+  /** Waiting on a customer or vendor: the resolve SLA clock pauses until their answer is recorded. */
+  public static final String OUTCOME_WAITING = "waiting";
 
   private IncidentProcess() {}
 }

@@ -20,10 +20,23 @@ public final class IncidentVariables {
 
   // From the severity decision (incident-severity.dmn)
   public static final String SEVERITY = "severity";
+
+  // From the targets of that severity (severity-targets.dmn)
   public static final String ACKNOWLEDGE_TARGET = "acknowledgeTarget";
   public static final String SCOPE_TARGET = "scopeTarget";
   public static final String RESOLVE_TARGET = "resolveTarget";
+  /** Time to mitigate: the workaround applied. */
   public static final String WORKAROUND_TARGET = "workaroundTarget";
+  /** Confirming recovery or healthy primaries. */
+  public static final String CONFIRM_TARGET = "confirmTarget";
+  /** An incident manager approving a customer update. */
+  public static final String APPROVE_TARGET = "approveTarget";
+  /** The business calendar the targets count in ({@code 24x7} or one of {@code incidentflow.sla.calendars}). */
+  public static final String SLA_CALENDAR = "slaCalendar";
+  /** When responders are reminded, in percent of a target. */
+  public static final String WARN_AT_PERCENT = "warnAtPercent";
+  /** How long a breach may last before the managers are told. */
+  public static final String CLIMB_AFTER = "climbAfter";
   public static final String UPDATE_CADENCE = "updateCadence";
   public static final String REVIEW_TARGET = "reviewTarget";
   public static final String REVIEW_REQUIRED = "reviewRequired";
@@ -63,6 +76,9 @@ public final class IncidentVariables {
   /** What the reroute changed on the load balancer, one line per server. */
   public static final String TRAFFIC_CHANGES = "trafficChanges";
   public static final String WORKAROUND_DESCRIPTION = "workaroundDescription";
+  /** Who the resolution waits on, and for what (the resolve SLA clock is paused meanwhile). */
+  public static final String WAITING_FOR = "waitingFor";
+  public static final String ANSWER_RECEIVED = "answerReceived";
 
   // Communicate
   public static final String CUSTOMER_UPDATE_COUNT = "customerUpdateCount";

@@ -3,6 +3,8 @@ package io.incidentflow.security;
 import static io.incidentflow.incident.IncidentProcess.GROUP_COMMUNICATIONS;
 import static io.incidentflow.incident.IncidentProcess.GROUP_INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentProcess.GROUP_MANAGERS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_PROCESS_OWNERS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_TECHNICIANS;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -29,6 +31,9 @@ final class StaffApiRules {
       new Rule(null, CUSTOMERS + "/**", List.of(GROUP_INCIDENT_MANAGERS)),
       new Rule(HttpMethod.GET, "/api/staff/incidents/*/notices",
           List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS, GROUP_MANAGERS)),
+      // SLA clocks: whoever reads every incident (communications read only some: not here).
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/slas",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
       // On-call schedules and their calendar feeds: every member of staff reads, incident managers edit.
       new Rule(HttpMethod.GET, SCHEDULES, List.of()),
       new Rule(HttpMethod.GET, SCHEDULES + "/**", List.of()),

@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Behind every SLA timer: records the breach, mails the incident managers and raises the open task's
- * priority. The task itself stays open (the timers are non-interrupting).
+ * Behind the SLA timers of incidents started on incident.bpmn before version 2.0 (one timer per task, no SLA
+ * clock): records the breach, mails the incident managers and raises the open task's priority. Kept while such
+ * incidents may still run; new ones use the SLA clocks ({@link SlaClocks}, sla-escalation.bpmn).
  */
 @Component("escalateSlaBreach")
 public class EscalateSlaBreachDelegate implements JavaDelegate {
@@ -41,7 +42,7 @@ public class EscalateSlaBreachDelegate implements JavaDelegate {
         .listPage(0, 1).stream().findFirst().orElse(null);
     Instant startedAt = task == null ? null : task.getStartTime().toInstant();
 
-    escalation.escalate(IncidentSnapshot.of(execution), taskKey,
+    escalation.escalateWithoutClock(IncidentSnapshot.of(execution), taskKey,
         ProcessValues.requiredString(execution, SLA_TASK_NAME),
         ProcessValues.requiredString(execution, SLA_TARGET), startedAt);
 

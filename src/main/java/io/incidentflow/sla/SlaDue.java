@@ -6,8 +6,8 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${slaDue.after(scopeTarget)}} in a user task's due date: the same target its SLA timer uses, so
- * Tasklist shows and sorts by when the task is due.
+ * {@code ${slaDue.after(scopeTarget)}}: the due dates of incidents started on incident.bpmn before version 2.0.
+ * Kept while such incidents may still run; new ones take their due dates from {@link SlaClocks}.
  */
 @Component("slaDue")
 public class SlaDue {

@@ -14,48 +14,91 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Records an SLA breach and tells the incident managers, so that reports can show it and someone acts. */
+/**
+ * The three notices of an SLA clock (sla-escalation.bpmn): a reminder at 75 %, the breach to the incident
+ * managers, the managers when it lasts. Each is marked on the clock first, so a retried job never sends twice.
+ */
 @Service
 public class SlaEscalationService {
 
   private static final Logger log = LoggerFactory.getLogger(SlaEscalationService.class);
 
+  private final SlaClocks clocks;
   private final SlaBreachRepository breaches;
   private final StaffDirectory staff;
   private final StaffMailer mailer;
   private final Clock clock;
 
-  public SlaEscalationService(SlaBreachRepository breaches, StaffDirectory staff, StaffMailer mailer, Clock clock) {
+  public SlaEscalationService(SlaClocks clocks, SlaBreachRepository breaches, StaffDirectory staff, StaffMailer mailer,
+      Clock clock) {
+    this.clocks = clocks;
     this.breaches = breaches;
     this.staff = staff;
     this.mailer = mailer;
     this.clock = clock;
   }
 
+  /** @return how many people were mailed (0 when this notice was sent before) */
+  public int notify(long clockId, SlaNotice level, IncidentSnapshot incident, String taskKey, String taskName,
+      List<StaffMember> recipients) {
+    SlaClock slaClock = clocks.get(clockId);
+    Instant now = clock.instant();
+    boolean first = clocks.mark(clockId, level);
+    if (first && level == SlaNotice.BREACH) {
+      breaches.insert(new SlaBreach(null, incident.id(), taskKey, taskName, slaClock.target(),
+          slaClock.startedAt(), now));
+    }
+    if (!first) {
+      log.info("SLA {} of {} on {} was notified before; not again", level, slaClock.clock(), incident.id());
+      return 0;
+    }
+    List<StaffMember> to = recipients;
+    if (to.isEmpty()) {
+      // Nobody to remind (the task is not open, or its people have no address): the incident managers hear of it.
+      log.warn("SLA {} of {} on {}: nobody named could be reached; telling the incident managers", level,
+          slaClock.clock(), incident.id());
+      to = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
+    }
+    String subject = "[" + incident.severity() + "] " + headline(level) + ": " + taskName + " on " + incident.id();
+    return mailer.mail(incident.id(), "sla-" + clockId + "-" + level.name().toLowerCase(), "sla-breach", subject, Map.of(
+        "incident", incident.mailModel("Open"),
+        "affectedServices", List.of(incident.serviceName()),
+        "headline", headline(level),
+        "taskName", taskName,
+        "target", slaClock.target() + " (" + slaClock.calendar() + ")",
+        "dueAt", slaClock.dueAt().toString(),
+        "breachedAt", now.toString()), to);
+  }
+
   /**
+   * A breach of a task timer of an incident started before the SLA clocks (incident.bpmn before version 2.0,
+   * {@link EscalateSlaBreachDelegate}): recorded and mailed to the incident managers, as then.
+   *
    * @param taskStartedAt when the task was created; null when unknown, then taken as target before now
    */
-  public SlaBreach escalate(IncidentSnapshot incident, String taskKey, String taskName, String target,
+  public SlaBreach escalateWithoutClock(IncidentSnapshot incident, String taskKey, String taskName, String target,
       Instant taskStartedAt) {
     Instant now = clock.instant();
     Instant started = taskStartedAt != null ? taskStartedAt : now.minus(Duration.parse(target));
     SlaBreach breach = new SlaBreach(null, incident.id(), taskKey, taskName, target, started, now);
     breaches.insert(breach);
-
-    List<StaffMember> managers = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
-    if (managers.isEmpty()) {
-      log.warn("SLA breach of {} on {} recorded, but no incident manager has an email address", taskName, incident.id());
-      return breach;
-    }
     String subject = "[" + incident.severity() + "] SLA breached: " + taskName + " on " + incident.id();
-    // One mail per breach: the key names the task and the moment, so a later breach of a new task is mailed too.
     mailer.mail(incident.id(), "sla-" + taskKey + "-" + now.toEpochMilli(), "sla-breach", subject, Map.of(
         "incident", incident.mailModel("Open"),
         "affectedServices", List.of(incident.serviceName()),
+        "headline", headline(SlaNotice.BREACH),
         "taskName", taskName,
         "target", target,
         "dueAt", breach.dueAt().toString(),
-        "breachedAt", now.toString()), managers);
+        "breachedAt", now.toString()), staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS));
     return breach;
+  }
+
+  private static String headline(SlaNotice level) {
+    return switch (level) {
+      case WARNING -> "SLA target approaching";
+      case BREACH -> "SLA breached";
+      case CLIMB -> "SLA still breached";
+    };
   }
 }

@@ -104,8 +104,11 @@ abstract class IncidentLifecycleScenario {
     assertThat(tasks.getIdentityLinksForTask(acknowledge.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("application"));
 
-    // Nobody acknowledges within SEV2's 15 minutes: the SLA escalates and the task stays open.
-    jobs.advanceClock(Duration.ofMinutes(16));
+    // Nobody acknowledges within SEV2's 15 minutes: the application group is reminded at 75 %, the incident
+    // managers are told at the target (sla-escalation.bpmn), and the task stays open.
+    jobs.advanceClock(Duration.ofMinutes(12));
+    jobs.runDueJobs(pi);
+    jobs.advanceClock(Duration.ofMinutes(4));
     jobs.runDueJobs(pi);
     List<SlaBreach> recorded = breaches.findByIncident(incidentId);
     assertThat(recorded).singleElement().satisfies(breach -> {
@@ -164,9 +167,11 @@ abstract class IncidentLifecycleScenario {
         "Update on the service disruption: " + title, "Resolved: " + title);
     assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "amy@incidentflow.local",
         "ivy@incidentflow.local", "ops@acme.example", "it@globex.example", "noc@umbrella.example");
-    assertThat(mailsByRecipient.get("tom@incidentflow.local")).containsExactly("[SEV2] " + incidentId + " paged: " + title);
+    String reminder = "[SEV2] SLA target approaching: Acknowledge incident on " + incidentId;
+    assertThat(mailsByRecipient.get("tom@incidentflow.local"))
+        .containsExactly("[SEV2] " + incidentId + " paged: " + title, reminder);
     assertThat(mailsByRecipient.get("amy@incidentflow.local")).as("the application group's other technician")
-        .containsExactly("[SEV2] " + incidentId + " paged: " + title);
+        .containsExactly("[SEV2] " + incidentId + " paged: " + title, reminder);
     assertThat(mailsByRecipient.get("ivy@incidentflow.local"))
         .containsExactly("[SEV2] SLA breached: Acknowledge incident on " + incidentId);
     assertThat(mailsByRecipient.get("ops@acme.example")).containsExactlyElementsOf(customerNotices);
@@ -195,7 +200,8 @@ abstract class IncidentLifecycleScenario {
         TASK_WRITE_CUSTOMER_UPDATE, TASK_APPROVE_CUSTOMER_UPDATE, TASK_SEND_CUSTOMER_UPDATE);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT)
         .singleResult().getAssignee()).isEqualTo("tom");
-    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(2);
+    // Classified twice (at start and at scope); each time the targets decision and the one it requires.
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi).count()).isEqualTo(4);
     assertThat(incidents.findById(incidentId)).get().extracting(Incident::status).isEqualTo(IncidentStatus.CLOSED);
     assertThat(outbox.deliveriesOf(incidentId, RecipientKind.CUSTOMER)).hasSize(12)
         .allSatisfy(delivery -> assertThat(delivery.status()).isEqualTo(OutboxDelivery.Status.SENT));

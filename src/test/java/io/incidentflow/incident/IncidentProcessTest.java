@@ -11,7 +11,10 @@ import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.platform.EngineClock;
 import io.incidentflow.routing.RerouteTrafficDelegate;
 import io.incidentflow.routing.TrafficRoutingService;
-import io.incidentflow.sla.SlaDue;
+import io.incidentflow.sla.SlaClocksOnEngine;
+import io.incidentflow.sla.SlaEscalationProcess;
+import io.incidentflow.sla.WatchSlaDelegate;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -45,21 +48,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One test per path of processes/incident.bpmn, on a bare engine with the real severity decision. Delegates
  * that talk to the database or SMTP are replaced by recorders (their own tests cover them); the reroute
- * delegate is the real one with no traffic router configured. Timers run as jobs under the engine's clock.
+ * delegate is the real one with no traffic router configured. The SLA clocks are the real ones (in the test
+ * engine's database) and so is the SLA escalation model; its notices are recorded. Timers run as jobs under the
+ * engine's clock, which starts on a Monday 10:00 in Berlin so that business hours are deterministic.
  */
-@Deployment(resources = {"processes/incident.bpmn", "processes/incident-severity.dmn"})
+@Deployment(resources = {"processes/incident.bpmn", "processes/incident-severity.dmn", "processes/sla-escalation.bpmn"})
 class IncidentProcessTest {
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
 
   private final List<String> notices = new ArrayList<>();
+  /** SLA notices: level and late task, e.g. "warning Task_ScopeIncident". */
   private final List<String> escalations = new ArrayList<>();
+  private SlaClocksOnEngine sla;
   private final List<String> pages = new ArrayList<>();
   private String pagingStandIn;
   private final List<String> recorded = new ArrayList<>();
   /** Customer impact as the scope left it, each time the incident was (or was not) made public. */
   private final List<Object> published = new ArrayList<>();
+  static final Instant MONDAY_10_BERLIN = Instant.parse("2026-11-30T09:00:00Z");
   private ProcessEngine processEngine;
   private ManagementService management;
   private int incidentNumber;
@@ -69,7 +77,8 @@ class IncidentProcessTest {
     processEngine = engine.getProcessEngine();
     management = processEngine.getManagementService();
     BpmnAwareTests.init(processEngine);
-    ClockUtil.setCurrentTime(new Date());
+    ClockUtil.setCurrentTime(Date.from(MONDAY_10_BERLIN));
+    sla = new SlaClocksOnEngine(processEngine);
     ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
         new ServiceDefinition("checkout", "Checkout", 1, "application", "Pay by invoice", null, null),
         new ServiceDefinition("search", "Search", 2, "database", "Serve the nightly snapshot", null, null))));
@@ -98,7 +107,16 @@ class IncidentProcessTest {
             .serviceTask("Task_PageLevel").camundaDelegateExpression("${pageResponders}")
             .camundaInputParameter("targets", "group:${technicianGroup}").endEvent().done()).deploy().getId();
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
-    Mocks.register("escalateSlaBreach", (JavaDelegate) execution -> escalations.add((String) execution.getVariable(SLA_TASK_ID)));
+    Mocks.register("slaClocks", sla.clocks);
+    Mocks.register("watchSla", new WatchSlaDelegate(sla.repository));
+    // The notices are recorded, and marked on the real clock as the real step does (which moves its phase on).
+    Mocks.register("notifySla", (JavaDelegate) execution -> {
+      String level = (String) execution.getVariable(SlaEscalationProcess.VAR_LEVEL);
+      if (sla.clocks.mark((Long) execution.getVariable(SlaEscalationProcess.VAR_CLOCK_ID),
+          io.incidentflow.sla.SlaNotice.valueOf(level.toUpperCase()))) {
+        escalations.add(level + " " + execution.getVariable(SLA_TASK_ID));
+      }
+    });
     Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
     Mocks.register("closeIncident", (JavaDelegate) execution -> recorded.add("closed"));
     Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog, null)));
@@ -106,7 +124,6 @@ class IncidentProcessTest {
       recorded.add("failed back");
       execution.setVariable(TRAFFIC_REROUTED, false);
     });
-    Mocks.register("slaDue", new SlaDue(new EngineClock()));
     Mocks.register("incidentReaders", new IncidentReaders(processEngine.getAuthorizationService()));
     Mocks.register("summarizeNotices", (TaskListener) task -> task.setVariable(NOTICES_SENT, "confirmed: 3 sent"));
   }
@@ -216,21 +233,6 @@ class IncidentProcessTest {
   }
 
   @Test
-  void shouldEscalateWhenThePrimariesAreNotConfirmedInTime() {
-    Mocks.register("rerouteTraffic", (JavaDelegate) execution -> execution.setVariable(TRAFFIC_REROUTED, true));
-    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
-    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
-    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
-    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-
-    passTarget(incident, TIMER_CONFIRM_PRIMARIES_SLA, Duration.ofMinutes(15));
-    runAsyncStep(incident, "Task_EscalateConfirmPrimariesSla");
-
-    assertThat(escalations).containsExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
-    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
-  }
-
-  @Test
   void shouldEndTheOpenWorkaroundWhenTheServiceIsResolved() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
@@ -242,31 +244,85 @@ class IncidentProcessTest {
     assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW).hasPassed(END_RESOLVED, TASK_RECORD_RESOLUTION);
   }
 
-  // SLA timers
+  // SLA clocks (the escalation model has its own test: SlaEscalationProcessTest)
 
   @Test
-  void shouldEscalateWhenAcknowledgeTargetPassesAndKeepTheTaskOpen() {
+  void shouldRemindAtThreeQuartersThenTellIncidentManagersAtTheTargetAndManagersWhenTheBreachLasts() {
     ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
 
-    passTarget(incident, TIMER_ACKNOWLEDGE_SLA, Duration.ofMinutes(15));
+    passTarget(incident, TIMER_ACKNOWLEDGE_SLA, Duration.ofMinutes(15).multipliedBy(3).dividedBy(4));
     runAsyncStep(incident, TASK_ESCALATE_ACKNOWLEDGE_SLA);
+    ProcessInstance escalation = escalationOf(incident, "acknowledge");
+    runEscalationSteps(escalation);
+    assertThat(escalations).containsExactly("warning " + TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(escalation).isWaitingAt(SlaEscalationProcess.GATEWAY_UNTIL_TARGET);
 
-    assertThat(escalations).containsExactly(TASK_ACKNOWLEDGE_INCIDENT);
+    passEscalationTimer(escalation, SlaEscalationProcess.TIMER_TARGET_PASSED);
+    assertThat(escalations).endsWith("breach " + TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(sla.only("INC-2026-1", "acknowledge").state(ClockUtil.getCurrentTime().toInstant()))
+        .isEqualTo(io.incidentflow.sla.SlaClock.State.BREACHED);
+    passEscalationTimer(escalation, SlaEscalationProcess.TIMER_STILL_BREACHED);
+
+    assertThat(escalations).containsExactly("warning " + TASK_ACKNOWLEDGE_INCIDENT,
+        "breach " + TASK_ACKNOWLEDGE_INCIDENT, "climb " + TASK_ACKNOWLEDGE_INCIDENT);
+    assertThat(escalation).isEnded().hasPassed(SlaEscalationProcess.END_MANAGERS_TOLD);
     // The escalation's branch has ended; the task waits on (inside the Identify sub-process).
     assertThat(incident).hasPassed(END_ACKNOWLEDGE_SLA_ESCALATED).isWaitingAt(TASK_ACKNOWLEDGE_INCIDENT);
-    assertThat(management.createJobQuery().processInstanceId(incident.getId()).executable().count()).isZero();
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    assertThat(sla.only("INC-2026-1", "acknowledge").state(Instant.now())).isEqualTo(io.incidentflow.sla.SlaClock.State.MISSED);
   }
 
   @Test
-  void shouldEscalateWhenScopeTargetPasses() {
+  void shouldEndTheEscalationWhenTheTaskIsDoneBeforeItsTarget() {
     ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
-
-    passTarget(incident, TIMER_SCOPE_SLA, Duration.ofMinutes(30));
+    passTarget(incident, TIMER_SCOPE_SLA, Duration.ofMinutes(30).multipliedBy(3).dividedBy(4));
     runAsyncStep(incident, TASK_ESCALATE_SCOPE_SLA);
+    ProcessInstance escalation = escalationOf(incident, "scope");
+    runEscalationSteps(escalation);
 
-    assertThat(escalations).containsExactly(TASK_SCOPE_INCIDENT);
-    assertThat(incident).isWaitingAtExactly(TASK_SCOPE_INCIDENT);
+    scope(incident, "SEV2", false);
+
+    assertThat(escalation).isEnded().hasPassed(SlaEscalationProcess.END_CLOCK_STOPPED);
+    assertThat(escalations).containsExactly("warning " + TASK_SCOPE_INCIDENT);
+    assertThat(sla.only("INC-2026-1", "scope").state(Instant.now())).isEqualTo(io.incidentflow.sla.SlaClock.State.MET);
+  }
+
+  @Test
+  void shouldCountTheResolveTargetForTheIncidentAsAWholeWhenTheResolveTaskComesBack() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    Date due = BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident).getDueDate();
+    assertThat(due).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(4))));
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1))));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+
+    assertThat(BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident).getDueDate()).isEqualTo(due);
+    assertThat(timer(incident, TIMER_RESOLVE_SLA).getDuedate()).isEqualTo(due);
+    assertThat(sla.of("INC-2026-1").stream().filter(c -> c.clock().equals("resolve")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldPauseTheResolveClockWhileWaitingOnACustomerAndResumeWithTheTimeLeft() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    Instant start = ClockUtil.getCurrentTime().toInstant();
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(1))));
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_WAITING,
+        WAITING_FOR, "The payment provider to renew our certificate"));
+    assertThat(incident).isWaitingAt(TASK_WAIT_ON_CUSTOMER_OR_VENDOR);
+    assertThat(sla.only("INC-2026-1", "resolve").pausedAt()).isEqualTo(start.plus(Duration.ofHours(1)));
+
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(3))));
+    complete(incident, TASK_WAIT_ON_CUSTOMER_OR_VENDOR, Map.of(ANSWER_RECEIVED, "Renewed"));
+
+    // Three of the four hours were left when the wait began: the target moved by the two hours waited.
+    assertThat(BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident).getDueDate())
+        .isEqualTo(Date.from(start.plus(Duration.ofHours(6))));
+    io.incidentflow.sla.SlaClock resolve = sla.only("INC-2026-1", "resolve");
+    assertThat(resolve.pausedAt()).isNull();
+    assertThat(resolve.pausedBusinessTime()).isEqualTo(Duration.ofHours(2));
+    assertThat(sla.only("INC-2026-1", "waiting").stoppedAt()).isNotNull();
   }
 
   @Test
@@ -275,8 +331,9 @@ class IncidentProcessTest {
 
     passTarget(incident, TIMER_RESOLVE_SLA, Duration.ofHours(4));
     runAsyncStep(incident, TASK_ESCALATE_RESOLVE_SLA);
+    runEscalationSteps(escalationOf(incident, "resolve"));
 
-    assertThat(escalations).containsExactly(TASK_RESOLVE_INCIDENT);
+    assertThat(escalations).containsExactly("breach " + TASK_RESOLVE_INCIDENT);
     assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC);
     runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
     assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_APPLY_WORKAROUND);
@@ -297,41 +354,88 @@ class IncidentProcessTest {
   }
 
   @Test
-  void shouldEscalateWhenWorkaroundTargetPasses() {
+  void shouldStartOneEscalationPerClockWhenBothResolveTimersFire() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    passTarget(incident, TIMER_RESOLVE_SLA_REMINDER, Duration.ofHours(3));
+    assertThat(incident).hasPassed(TASK_WATCH_RESOLVE_SLA);
+
+    passTarget(incident, TIMER_RESOLVE_SLA, Duration.ofHours(1));
+    runAsyncStep(incident, TASK_ESCALATE_RESOLVE_SLA);
+
+    assertThat(BpmnAwareTests.runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(SlaEscalationProcess.PROCESS_KEY).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRemindWhenWorkaroundTargetIsNear() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
     runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
 
-    passTarget(incident, TIMER_WORKAROUND_SLA, Duration.ofHours(1));
+    passTarget(incident, TIMER_WORKAROUND_SLA, Duration.ofMinutes(45));
     runAsyncStep(incident, TASK_ESCALATE_WORKAROUND_SLA);
+    runEscalationSteps(escalationOf(incident, "workaround"));
 
-    assertThat(escalations).containsExactly(TASK_APPLY_WORKAROUND);
+    assertThat(escalations).containsExactly("warning " + TASK_APPLY_WORKAROUND);
     assertThat(incident).isWaitingAt(TASK_APPLY_WORKAROUND);
   }
 
   @Test
-  void shouldEscalateWhenReviewTargetPasses() {
+  void shouldRemindWhenReviewTargetIsNear() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
 
-    passTarget(incident, TIMER_REVIEW_SLA, Duration.ofDays(5));
+    passTarget(incident, TIMER_REVIEW_SLA, Duration.ofDays(5).multipliedBy(3).dividedBy(4));
     runAsyncStep(incident, TASK_ESCALATE_REVIEW_SLA);
+    runEscalationSteps(escalationOf(incident, "review"));
 
-    assertThat(escalations).containsExactly(TASK_HOLD_REVIEW);
+    assertThat(escalations).containsExactly("warning " + TASK_HOLD_REVIEW);
     assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW);
+  }
+
+  @Test
+  void shouldGiveConfirmationsTheirOwnTargetNotTheAcknowledgeTarget() {
+    Mocks.register("rerouteTraffic", (JavaDelegate) execution -> execution.setVariable(TRAFFIC_REROUTED, true));
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    assertThat(incident).variables().containsEntry(CONFIRM_TARGET, "PT30M").containsEntry(ACKNOWLEDGE_TARGET, "PT15M");
+    passTarget(incident, TIMER_CONFIRM_PRIMARIES_SLA, Duration.ofMinutes(30).multipliedBy(3).dividedBy(4));
+    runAsyncStep(incident, "Task_EscalateConfirmPrimariesSla");
+    runEscalationSteps(escalationOf(incident, "confirm-primaries"));
+
+    assertThat(escalations).containsExactly("warning " + TASK_CONFIRM_PRIMARIES_HEALTHY);
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_PRIMARIES_HEALTHY);
+  }
+
+  @Test
+  void shouldCountSev4TargetsInBusinessHoursOverTheWeekend() {
+    // Friday 17:30 in Berlin: half an hour of the working day is left.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-27T16:30:00Z")));
+    ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(SLA_CALENDAR, "business-hours")
+        .containsEntry(ACKNOWLEDGE_TARGET, "PT4H");
+
+    // PT4H: 0.5 h on Friday, 3.5 h on Monday from 08:00; the reminder at 3 h: Monday 10:30.
+    assertThat(BpmnAwareTests.task(TASK_ACKNOWLEDGE_INCIDENT, incident).getDueDate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T10:30:00Z")));
+    assertThat(timer(incident, TIMER_ACKNOWLEDGE_SLA).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T09:30:00Z")));
   }
 
   @Test
   void shouldApplyTheTargetsOfTheSeverityConfirmedAtScope() {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
-    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(RESOLVE_TARGET, "P3D");
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(RESOLVE_TARGET, "PT24H");
 
     scope(incident, "SEV1", true);
     runAsyncStep(incident, TASK_NOTIFY_INCIDENT_CONFIRMED);
 
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV1").containsEntry(RESOLVE_TARGET, "PT1H")
-        .containsEntry(REVIEW_REQUIRED, true);
+        .containsEntry(SLA_CALENDAR, "24x7").containsEntry(REVIEW_REQUIRED, true);
     assertThat(timer(incident, TIMER_RESOLVE_SLA).getDuedate())
         .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1))));
     assertThat(recorded).containsExactly("severity SEV4", "severity SEV1");
@@ -577,6 +681,31 @@ class IncidentProcessTest {
     Task task = BpmnAwareTests.taskQuery().processInstanceId(incident.getId()).taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as("open task %s", taskKey).isNotNull();
     BpmnAwareTests.taskService().complete(task.getId(), variables);
+  }
+
+  private ProcessInstance escalationOf(ProcessInstance incident, String clock) {
+    ProcessInstance escalation = BpmnAwareTests.runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(SlaEscalationProcess.PROCESS_KEY).processInstanceBusinessKey(incident.getBusinessKey())
+        .variableValueEquals(SlaEscalationProcess.VAR_CLOCK, clock).singleResult();
+    assertThat(escalation).as("escalation of clock %s", clock).isNotNull();
+    return escalation;
+  }
+
+  /** Runs the escalation's notify steps that are due now (its timers wait). */
+  private void runEscalationSteps(ProcessInstance escalation) {
+    for (Job job; (job = management.createJobQuery().processInstanceId(escalation.getId()).executable().messages()
+        .singleResult()) != null; ) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private void passEscalationTimer(ProcessInstance escalation, String timerId) {
+    Job timer = management.createJobQuery().processInstanceId(escalation.getId()).timers().activityId(timerId)
+        .singleResult();
+    assertThat(timer).as("timer %s", timerId).isNotNull();
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+    management.executeJob(timer.getId());
+    runEscalationSteps(escalation);
   }
 
   /** Runs the async continuation of a service task, as the job executor would. */

@@ -9,38 +9,82 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** processes/incident-severity.dmn, rule by rule, on the DMN engine alone. */
+/**
+ * processes/incident-severity.dmn, rule by rule, on the DMN engine alone: the targets decision the process
+ * evaluates, which requires the classification.
+ */
 class IncidentSeverityDecisionTest {
 
   private static DmnEngine dmn;
   private static DmnDecision decision;
+  private static DmnDecision classification;
 
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream model = IncidentSeverityDecisionTest.class.getResourceAsStream("/processes/incident-severity.dmn")) {
-      decision = dmn.parseDecision(IncidentProcess.SEVERITY_DECISION_KEY, model);
+      for (DmnDecision parsed : dmn.parseDecisions(model)) {
+        if (parsed.getKey().equals(IncidentProcess.TARGETS_DECISION_KEY)) {
+          decision = parsed;
+        } else if (parsed.getKey().equals(IncidentProcess.SEVERITY_DECISION_KEY)) {
+          classification = parsed;
+        }
+      }
     }
+  }
+
+  @Test
+  void shouldClassifyOnlyAndGiveTargetsOncePerSeverity() {
+    assertThat(classification.getRequiredDecisions()).isEmpty();
+    assertThat(((DmnDecisionTableImpl) classification.getDecisionLogic()).getOutputs())
+        .extracting(DmnDecisionTableOutputImpl::getOutputName).containsExactly(IncidentVariables.SEVERITY);
+    assertThat(decision.getRequiredDecisions()).containsExactly(classification);
+    assertThat(((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()).hasSize(4);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}, confirm {2}, approve {3}, managers after {4}")
+  @CsvSource({
+      "SEV1, 24x7,           PT15M, PT10M, PT30M",
+      "SEV2, 24x7,           PT30M, PT15M, PT1H",
+      "SEV3, business-hours, PT2H,  PT1H,  PT4H",
+      "SEV4, business-hours, PT8H,  PT4H,  PT8H"})
+  void shouldGiveEachSeverityItsCalendarAndTargets(String severity, String calendar, String confirm, String approve,
+      String climbAfter) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put(IncidentVariables.REPORTED_SEVERITY, severity);
+    inputs.put(IncidentVariables.SERVICE_TIER, 2);
+    inputs.put(IncidentVariables.CUSTOMER_IMPACT, true);
+
+    DmnDecisionResultEntries result = dmn.evaluateDecision(decision, inputs).getSingleResult();
+
+    assertThat(result.<String>getEntry(IncidentVariables.SLA_CALENDAR)).isEqualTo(calendar);
+    assertThat(result.<String>getEntry(IncidentVariables.CONFIRM_TARGET)).isEqualTo(confirm);
+    assertThat(result.<String>getEntry(IncidentVariables.APPROVE_TARGET)).isEqualTo(approve);
+    assertThat(result.<String>getEntry(IncidentVariables.CLIMB_AFTER)).isEqualTo(climbAfter);
+    assertThat(result.<Integer>getEntry(IncidentVariables.WARN_AT_PERCENT)).isEqualTo(75);
   }
 
   @ParameterizedTest(name = "{0} on tier {1}, customers affected {2} -> {3}")
   @CsvSource(nullValues = "none", value = {
-      "SEV3,     1, true,  SEV3, PT1H,  P1D, true",   // a person's severity is taken as is
+      "SEV3,     1, true,  SEV3, PT1H,  PT8H, true",   // a person's severity is taken as is
       "critical, 1, false, SEV1, PT5M,  PT1H, true",
       "critical, 3, true,  SEV1, PT5M,  PT1H, true",
       "critical, 3, false, SEV2, PT15M, PT4H, true",
       "error,    1, true,  SEV2, PT15M, PT4H, true",
-      "error,    2, true,  SEV3, PT1H,  P1D, true",
-      "warning,  2, true,  SEV3, PT1H,  P1D, true",
-      "warning,  1, false, SEV4, PT4H,  P3D, false",
-      "info,     1, true,  SEV4, PT4H,  P3D, false",
+      "error,    2, true,  SEV3, PT1H,  PT8H, true",
+      "warning,  2, true,  SEV3, PT1H,  PT8H, true",
+      "warning,  1, false, SEV4, PT4H,  PT24H, false",
+      "info,     1, true,  SEV4, PT4H,  PT24H, false",
       "none,     1, true,  SEV2, PT15M, PT4H, true",
-      "none,     2, true,  SEV3, PT1H,  P1D, true",
-      "none,     1, false, SEV4, PT4H,  P3D, false"})
+      "none,     2, true,  SEV3, PT1H,  PT8H, true",
+      "none,     1, false, SEV4, PT4H,  PT24H, false"})
   void shouldClassifySeverityAndTargets(String reported, int tier, boolean impact, String severity,
       String acknowledgeTarget, String resolveTarget, boolean reviewRequired) {
     Map<String, Object> inputs = new HashMap<>();
@@ -57,7 +101,8 @@ class IncidentSeverityDecisionTest {
     assertThat(result.keySet()).containsExactlyInAnyOrder(IncidentVariables.SEVERITY,
         IncidentVariables.ACKNOWLEDGE_TARGET, IncidentVariables.SCOPE_TARGET, IncidentVariables.RESOLVE_TARGET,
         IncidentVariables.WORKAROUND_TARGET, IncidentVariables.UPDATE_CADENCE, IncidentVariables.REVIEW_TARGET,
-        IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY,
+        IncidentVariables.CONFIRM_TARGET, IncidentVariables.APPROVE_TARGET, IncidentVariables.SLA_CALENDAR,
+        IncidentVariables.WARN_AT_PERCENT, IncidentVariables.CLIMB_AFTER, IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY,
         IncidentVariables.UPDATE_APPROVAL_REQUIRED);
     assertThat(result.<Boolean>getEntry(IncidentVariables.UPDATE_APPROVAL_REQUIRED))
         .isEqualTo("SEV1".equals(severity) || "SEV2".equals(severity));
