@@ -63,6 +63,11 @@ public class SlaClocks {
     });
   }
 
+  /** Whether the incident has that clock open (running or paused): its task or phase is under way. */
+  public boolean running(VariableScope execution, String name) {
+    return clocks.findOpen(ProcessValues.requiredString(execution, INCIDENT_ID), name).isPresent();
+  }
+
   /** The task or phase the clock measures ended: met if before its target. Its escalation, if any, ends. */
   public void stop(VariableScope execution, String name) {
     stop(ProcessValues.requiredString(execution, INCIDENT_ID), name);

@@ -483,6 +483,22 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldNotStackCustomerUpdatesWhileOneIsStillBeingWritten() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected(), "SEV3");
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(4));
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE);
+
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(0));
+
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey(TASK_WRITE_CUSTOMER_UPDATE).count()).isEqualTo(1);
+    assertThat(incident).hasPassed("EndEvent_NoUpdateNeeded");
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Still working on it."));
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(0));
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE);
+  }
+
+  @Test
   void shouldSendNoCustomerUpdateWhenNoCustomerIsAffected() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
 

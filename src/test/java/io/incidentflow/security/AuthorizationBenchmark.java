@@ -193,7 +193,10 @@ class AuthorizationBenchmark {
     variables.put(RUNBOOK, service.runbook());
     variables.put(SEVERITY, tierOne ? "SEV2" : "SEV3");
     variables.put(ACKNOWLEDGE_TARGET, tierOne ? "PT15M" : "PT1H");
-    variables.put(RESOLVE_TARGET, tierOne ? "PT4H" : "P1D");
+    variables.put(RESOLVE_TARGET, tierOne ? "PT4H" : "PT8H");
+    variables.put(SLA_CALENDAR, tierOne ? "24x7" : "business-hours");
+    variables.put(WARN_AT_PERCENT, 75);
+    variables.put(CLIMB_AFTER, tierOne ? "PT1H" : "PT4H");
     runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_KEY).businessKey(id).setVariables(variables)
         .startBeforeActivity(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).execute();
   }
