@@ -57,9 +57,11 @@ public class SlaClocks {
       Instant now = clock.instant();
       Instant warnAt = calendar.plus(now, share(targetTime, warnAtPercent(execution)));
       Instant dueAt = calendar.plus(now, targetTime);
-      long id = clocks.insert(incidentId, name, target, calendarName,
-          ProcessValues.requiredString(execution, CLIMB_AFTER), now, dueAt, warnAt);
-      return clocks.find(id).orElseThrow();
+      String climbAfter = ProcessValues.requiredString(execution, CLIMB_AFTER);
+      BusinessCalendar.parseTarget(climbAfter); // a wrong value fails here, in the step that set it, not at a breach
+      long id = clocks.insert(incidentId, name, target, calendarName, climbAfter, now, dueAt, warnAt);
+      return new SlaClock(id, incidentId, name, target, calendarName, climbAfter, now, dueAt, warnAt, null,
+          Duration.ZERO, null, null, null, null, null, false);
     });
   }
 
