@@ -32,6 +32,8 @@ public final class IncidentProcess {
   public static final String TASK_ESCALATE_SCOPE_SLA = "Task_EscalateScopeSla";
   public static final String TASK_APPLY_CONFIRMED_SEVERITY = "Task_ApplyConfirmedSeverity";
   public static final String TASK_NOTIFY_INCIDENT_CONFIRMED = "Task_NotifyIncidentConfirmed";
+  public static final String GATEWAY_TELL_CUSTOMERS_MEANWHILE = "Gateway_TellCustomersMeanwhile";
+  public static final String END_CUSTOMERS_TOLD = "EndEvent_CustomersTold";
 
   // Resolve or fall back
   public static final String SUBPROCESS_RESOLUTION = "SubProcess_Resolution";

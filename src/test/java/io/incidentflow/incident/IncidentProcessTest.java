@@ -169,6 +169,29 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldOpenTheResolutionWhileTheFirstNoticeIsStillFailing() {
+    Mocks.register("notifyCustomers", (JavaDelegate) execution -> {
+      throw new IllegalStateException("mail server down");
+    });
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected());
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    scope(incident, "SEV2", true);
+
+    Job notice = management.createJobQuery().processInstanceId(incident.getId())
+        .activityId(TASK_NOTIFY_INCIDENT_CONFIRMED).singleResult();
+    try {
+      management.executeJob(notice.getId());
+    } catch (IllegalStateException expected) {
+      // the job fails and will be retried (then a Cockpit incident): the resolution does not wait for it
+    }
+
+    assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT, TASK_NOTIFY_INCIDENT_CONFIRMED)
+        .hasPassed(GATEWAY_TELL_CUSTOMERS_MEANWHILE);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    assertThat(incident).isWaitingAt(TASK_NOTIFY_INCIDENT_CONFIRMED);
+  }
+
+  @Test
   void shouldSkipReviewAndCustomerMailForSev4WithoutCustomerImpact() {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(REVIEW_REQUIRED, false);
