@@ -75,6 +75,10 @@ public final class IncidentProcess {
   public static final String TASK_CONFIRM_PRIMARIES_HEALTHY = "Task_ConfirmPrimariesHealthy";
   public static final String TIMER_CONFIRM_PRIMARIES_SLA = "Timer_ConfirmPrimariesSla";
   public static final String TASK_FAIL_BACK_TRAFFIC = "Task_FailBackTraffic";
+  public static final String BOUNDARY_FAIL_BACK_FAILED = "Boundary_FailBackFailed";
+  public static final String ERROR_CODE_FAIL_BACK_FAILED = "FAIL_BACK_FAILED";
+  /** Users left on backup servers or a manual workaround: a technician moves them back. */
+  public static final String TASK_FAIL_BACK_MANUALLY = "Task_FailBackManually";
 
   // Review
   public static final String TASK_HOLD_REVIEW = "Task_HoldReview";

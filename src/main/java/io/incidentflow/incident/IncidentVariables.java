@@ -76,6 +76,10 @@ public final class IncidentVariables {
   /** What the reroute changed on the load balancer, one line per server. */
   public static final String TRAFFIC_CHANGES = "trafficChanges";
   public static final String WORKAROUND_DESCRIPTION = "workaroundDescription";
+  /** The manual workaround moved users: they are moved back by hand after the resolution. */
+  public static final String WORKAROUND_MOVED_USERS = "workaroundMovedUsers";
+  public static final String FAIL_BACK_FAILURE_REASON = "failBackFailureReason";
+  public static final String FAIL_BACK_NOTE = "failBackNote";
   /** Who the resolution waits on, and for what (the resolve SLA clock is paused meanwhile). */
   public static final String WAITING_FOR = "waitingFor";
   public static final String ANSWER_RECEIVED = "answerReceived";

@@ -9,6 +9,7 @@ import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceCatalogProperties;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.platform.EngineClock;
+import io.incidentflow.routing.FailBackTrafficDelegate;
 import io.incidentflow.routing.RerouteTrafficDelegate;
 import io.incidentflow.routing.TrafficRoutingService;
 import io.incidentflow.sla.SlaClocksOnEngine;
@@ -232,6 +233,52 @@ class IncidentProcessTest {
     assertThat(notices).containsExactly("confirmed", "workaround", "resolved");
     assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
         .processInstanceId(incident.getId()).activityId(TASK_REROUTE_TRAFFIC).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldHaveUsersMovedBackByHandWhenTheAutomaticFailBackFailsOnItsLastAttempt() {
+    Mocks.register("rerouteTraffic", (JavaDelegate) execution -> execution.setVariable(TRAFFIC_REROUTED, true));
+    Mocks.register("failBackTraffic", new FailBackTrafficDelegate(new TrafficRoutingService(List.of(), null, null) {
+      @Override
+      public java.util.Optional<io.incidentflow.routing.RerouteResult> failBack(String serviceId, String incidentId) {
+        throw new IllegalStateException("HAProxy refused the connection");
+      }
+    }));
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    complete(incident, TASK_CONFIRM_PRIMARIES_HEALTHY, Map.of("primariesHealthy", true));
+
+    Job failBack = management.createJobQuery().processInstanceId(incident.getId()).activityId(TASK_FAIL_BACK_TRAFFIC)
+        .singleResult();
+    for (int attempt = 1; attempt < 3; attempt++) {
+      String jobId = failBack.getId();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(jobId))
+          .hasMessageContaining("HAProxy refused");
+      assertThat(incident).isWaitingAt(TASK_FAIL_BACK_TRAFFIC);
+    }
+    management.executeJob(failBack.getId());
+
+    assertThat(incident).isWaitingAtExactly(TASK_FAIL_BACK_MANUALLY).hasPassed(BOUNDARY_FAIL_BACK_FAILED);
+    assertThat(incident).variables().containsEntry(FAIL_BACK_FAILURE_REASON,
+        "Fail-back failed: HAProxy refused the connection");
+    complete(incident, TASK_FAIL_BACK_MANUALLY, Map.of(FAIL_BACK_NOTE, "Re-enabled web-1 and web-2 by hand"));
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+  }
+
+  @Test
+  void shouldHaveUsersMovedBackByHandWhenTheManualWorkaroundMovedThem() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    runAsyncStep(incident, TASK_REROUTE_TRAFFIC);
+    complete(incident, TASK_APPLY_WORKAROUND, Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice", WORKAROUND_MOVED_USERS, true));
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    assertThat(incident).isWaitingAtExactly(TASK_FAIL_BACK_MANUALLY).hasNotPassed(TASK_CONFIRM_PRIMARIES_HEALTHY);
+    complete(incident, TASK_FAIL_BACK_MANUALLY, Map.of(FAIL_BACK_NOTE, "Switched the DNS back"));
+    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
   }
 
   @Test
