@@ -44,6 +44,14 @@ public class TrafficRoutingService {
     routerFor(service).ifPresent(router -> router.abandon(service, incidentId));
   }
 
+  /**
+   * Whether servers of the service are still drained for the incident, as recorded before each change: true
+   * also when the reroute's job changed the load balancer but the resolution ended before it could say so.
+   */
+  public boolean usersOnBackup(String serviceId, String incidentId) {
+    return !changes.active(incidentId, serviceId).isEmpty();
+  }
+
   /** What reroutes changed for the incident, one line each, for the process and Cockpit. */
   public String changesOf(String incidentId) {
     return String.join("\n", changes.ofIncident(incidentId).stream().map(TrafficChange::describe).toList());

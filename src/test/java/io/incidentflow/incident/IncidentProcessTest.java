@@ -66,6 +66,8 @@ class IncidentProcessTest {
   private final List<String> pages = new ArrayList<>();
   private String pagingStandIn;
   private final List<String> recorded = new ArrayList<>();
+  /** Incidents whose servers the load balancer's change records show drained (the real check: TrafficRoutingService). */
+  private final List<String> drainedForIncident = new ArrayList<>();
   /** Customer impact as the scope left it, each time the incident was (or was not) made public. */
   private final List<Object> published = new ArrayList<>();
   static final Instant MONDAY_10_BERLIN = Instant.parse("2026-11-30T09:00:00Z");
@@ -121,6 +123,12 @@ class IncidentProcessTest {
     Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
     Mocks.register("closeIncident", (JavaDelegate) execution -> recorded.add("closed"));
     Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog, null)));
+    Mocks.register("backupServers", new io.incidentflow.routing.BackupServers(new TrafficRoutingService(List.of(), catalog, null) {
+      @Override
+      public boolean usersOnBackup(String serviceId, String incidentId) {
+        return drainedForIncident.contains(incidentId);
+      }
+    }));
     Mocks.register("failBackTraffic", (JavaDelegate) execution -> {
       recorded.add("failed back");
       execution.setVariable(TRAFFIC_REROUTED, false);
@@ -265,6 +273,19 @@ class IncidentProcessTest {
         "Fail-back failed: HAProxy refused the connection");
     complete(incident, TASK_FAIL_BACK_MANUALLY, Map.of(FAIL_BACK_NOTE, "Re-enabled web-1 and web-2 by hand"));
     assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+  }
+
+  @Test
+  void shouldMoveUsersBackWhenTheResolutionEndedWhileTheRerouteJobWasMovingThem() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    // The reroute job drained servers, then lost the race: the Resolve task completed first and ended its branch.
+    drainedForIncident.add("INC-2026-1");
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+
+    assertThat(incident).variables().containsEntry(TRAFFIC_REROUTED, false);
+    assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_PRIMARIES_HEALTHY).hasNotPassed(TASK_REROUTE_TRAFFIC);
   }
 
   @Test
