@@ -89,6 +89,8 @@ public final class IncidentVariables {
   /** The communications lead's text of a status update, and whether an incident manager approved it. */
   public static final String UPDATE_TEXT = "updateText";
   public static final String UPDATE_APPROVED = "updateApproved";
+  /** Why an incident manager sent an update back; shown to the writer, forgotten when the next update is due. */
+  public static final String APPROVAL_COMMENT = "approvalComment";
   /** What customers were told, notice by notice (filled when the review starts). */
   public static final String NOTICES_SENT = "noticesSent";
   /** Local input of a notify task: which notice to send (see {@code Notice}). */

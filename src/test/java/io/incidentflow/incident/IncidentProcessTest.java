@@ -574,6 +574,24 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldShowTheWriterWhyAnUpdateWasSentBackAndForgetItWhenTheNextUpdateIsDue() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected());
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(1));
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Card reader firmware 2.3 crashed."));
+    complete(incident, TASK_APPROVE_CUSTOMER_UPDATE, Map.of(UPDATE_APPROVED, false,
+        APPROVAL_COMMENT, "No firmware versions: say what customers can do"));
+
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE).variables()
+        .containsEntry(APPROVAL_COMMENT, "No firmware versions: say what customers can do");
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Pay by invoice meanwhile."));
+    complete(incident, TASK_APPROVE_CUSTOMER_UPDATE, Map.of(UPDATE_APPROVED, true));
+    runAsyncStep(incident, TASK_SEND_CUSTOMER_UPDATE);
+
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(0));
+    assertThat(incident).isWaitingAt(TASK_WRITE_CUSTOMER_UPDATE).variables().doesNotContainKey(APPROVAL_COMMENT);
+  }
+
+  @Test
   void shouldNotStackCustomerUpdatesWhileOneIsStillBeingWritten() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected(), "SEV3");
     passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(4));
