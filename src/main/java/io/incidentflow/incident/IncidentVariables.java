@@ -20,6 +20,8 @@ public final class IncidentVariables {
 
   // From the severity decision (incident-severity.dmn)
   public static final String SEVERITY = "severity";
+  /** What the decision last classified: a scope that leaves the severity as classified re-classifies it. */
+  public static final String CLASSIFIED_SEVERITY = "classifiedSeverity";
 
   // From the targets of that severity (severity-targets.dmn)
   public static final String ACKNOWLEDGE_TARGET = "acknowledgeTarget";

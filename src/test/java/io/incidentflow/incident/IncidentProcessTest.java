@@ -517,6 +517,19 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldClassifyAgainWhenScopeFindsCustomersAffectedAndLeavesTheSeverityAsClassified() {
+    ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV4").containsEntry(SLA_CALENDAR, "business-hours");
+
+    scope(incident, "SEV4", true);
+
+    // "Warning that customers feel" (incident-severity.dmn): SEV3, with its targets.
+    assertThat(incident).variables().containsEntry(SEVERITY, "SEV3").containsEntry(RESOLVE_TARGET, "PT8H")
+        .containsEntry(UPDATE_APPROVAL_REQUIRED, false);
+  }
+
+  @Test
   void shouldApplyTheTargetsOfTheSeverityConfirmedAtScope() {
     ProcessInstance incident = report(TestIncidents.searchWarningWithoutCustomerImpact());
     complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of());
