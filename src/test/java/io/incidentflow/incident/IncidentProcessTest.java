@@ -134,6 +134,7 @@ class IncidentProcessTest {
       execution.setVariable(TRAFFIC_REROUTED, false);
     });
     Mocks.register("incidentReaders", new IncidentReaders(processEngine.getAuthorizationService()));
+    Mocks.register("taskAnswers", new TaskAnswers());
     Mocks.register("summarizeNotices", (TaskListener) task -> task.setVariable(NOTICES_SENT, "confirmed: 3 sent"));
   }
 
@@ -391,6 +392,18 @@ class IncidentProcessTest {
     assertThat(BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident).getDueDate()).isEqualTo(due);
     assertThat(timer(incident, TIMER_RESOLVE_SLA).getDuedate()).isEqualTo(due);
     assertThat(sla.of("INC-2026-1").stream().filter(c -> c.clock().equals("resolve")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAResolveOutcomeTheModelCannotRouteAndKeepTheTaskOpen() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, "fixed")))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessageContaining("'resolveOutcome' must be one of [resolved, cannotResolve, waiting], was 'fixed'");
+
+    assertThat(incident).isWaitingAtExactly(SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT);
   }
 
   @Test

@@ -58,6 +58,8 @@ class RestApiIT {
   @Autowired FilterService filters;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired io.incidentflow.JobDriver jobs;
 
   @Test
   void shouldAnswer401WithoutCredentials() {
@@ -206,6 +208,30 @@ class RestApiIT {
         http.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldRefuseAResolveOutcomeTheProcessCannotRouteWith400NamingTheVariableAndKeepTheTask() {
+    String pi = runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
+        io.incidentflow.incident.TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false).variables())
+        .getId();
+    jobs.runDueJobs(pi);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).singleResult().getId());
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(IncidentProcess.TASK_SCOPE_INCIDENT)
+        .singleResult().getId(), java.util.Map.of("customerImpact", false));
+    String resolve = tasks.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(IncidentProcess.TASK_RESOLVE_INCIDENT).singleResult().getId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    ResponseEntity<String> response = http.withBasicAuth("tom", "demo").postForEntity(
+        "/engine-rest/task/" + resolve + "/complete",
+        new HttpEntity<>("{\"variables\": {\"resolveOutcome\": {\"value\": \"fixed\"}}}", headers), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("'resolveOutcome' must be one of [resolved, cannotResolve, waiting]");
+    assertThat(tasks.createTaskQuery().taskId(resolve).count()).as("still open").isEqualTo(1);
   }
 
   @Test
