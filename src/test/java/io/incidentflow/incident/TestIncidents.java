@@ -47,4 +47,32 @@ public final class TestIncidents {
   public Map<String, Object> variables() {
     return new HashMap<>(variables);
   }
+
+  /**
+   * An incident of the catalog's service as registration and the targets decision leave it, for starting the
+   * process at its first user task ({@code startBeforeActivity}): benchmarks open thousands this way.
+   *
+   * @param severity SEV2 (24×7 targets) or SEV3 (business hours)
+   */
+  public static Map<String, Object> atFirstTask(io.incidentflow.catalog.ServiceDefinition service, String id,
+      long seq, String severity, String calendar) {
+    boolean sev2 = severity.equals("SEV2");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(INCIDENT_ID, id);
+    variables.put(SERVICE_ID, service.id());
+    variables.put(TITLE, service.name() + " degraded (" + seq + ")");
+    variables.put(REPORTED_SEVERITY, "warning");
+    variables.put(CUSTOMER_IMPACT, false);
+    variables.put(SERVICE_NAME, service.name());
+    variables.put(SERVICE_TIER, service.tier());
+    variables.put(TECHNICIAN_GROUP, service.technicianGroup());
+    variables.put(RUNBOOK, service.runbook());
+    variables.put(SEVERITY, severity);
+    variables.put(ACKNOWLEDGE_TARGET, sev2 ? "PT15M" : "PT1H");
+    variables.put(RESOLVE_TARGET, sev2 ? "PT4H" : "PT8H");
+    variables.put(SLA_CALENDAR, calendar);
+    variables.put(WARN_AT_PERCENT, 75);
+    variables.put(CLIMB_AFTER, sev2 ? "PT1H" : "PT4H");
+    return variables;
+  }
 }

@@ -1,6 +1,5 @@
 package io.incidentflow.security;
 
-import static io.incidentflow.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,22 +179,8 @@ class AuthorizationBenchmark {
     ServiceDefinition service = services.get((int) (seq % services.size()));
     String id = incidents.nextId();
     boolean tierOne = service.tier() == 1;
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(INCIDENT_ID, id);
-    variables.put(SERVICE_ID, service.id());
-    variables.put(TITLE, service.name() + " degraded (" + seq + ")");
-    variables.put(REPORTED_SEVERITY, "warning");
-    variables.put(CUSTOMER_IMPACT, false);
-    variables.put(SERVICE_NAME, service.name());
-    variables.put(SERVICE_TIER, service.tier());
-    variables.put(TECHNICIAN_GROUP, service.technicianGroup());
-    variables.put(RUNBOOK, service.runbook());
-    variables.put(SEVERITY, tierOne ? "SEV2" : "SEV3");
-    variables.put(ACKNOWLEDGE_TARGET, tierOne ? "PT15M" : "PT1H");
-    variables.put(RESOLVE_TARGET, tierOne ? "PT4H" : "PT8H");
-    variables.put(SLA_CALENDAR, tierOne ? "24x7" : "business-hours");
-    variables.put(WARN_AT_PERCENT, 75);
-    variables.put(CLIMB_AFTER, tierOne ? "PT1H" : "PT4H");
+    Map<String, Object> variables = io.incidentflow.incident.TestIncidents.atFirstTask(service, id, seq,
+        tierOne ? "SEV2" : "SEV3", tierOne ? "24x7" : "business-hours");
     runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_KEY).businessKey(id).setVariables(variables)
         .startBeforeActivity(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).execute();
   }

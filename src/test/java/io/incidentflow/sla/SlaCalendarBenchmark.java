@@ -1,6 +1,5 @@
 package io.incidentflow.sla;
 
-import static io.incidentflow.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.PostgresTestDatabase;
@@ -15,12 +14,12 @@ import io.incidentflow.catalog.ServiceCatalogProperties;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.TestIncidents;
 import io.incidentflow.sla.calendar.BusinessCalendar;
 import io.incidentflow.sla.calendar.BusinessCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,21 +112,7 @@ class SlaCalendarBenchmark {
       List<ServiceDefinition> services = catalog.services();
       ServiceDefinition service = services.get((int) (seq % services.size()));
       String id = incidents.nextId();
-      Map<String, Object> variables = new HashMap<>();
-      variables.put(INCIDENT_ID, id);
-      variables.put(SERVICE_ID, service.id());
-      variables.put(TITLE, service.name() + " degraded (" + seq + ")");
-      variables.put(REPORTED_SEVERITY, "warning");
-      variables.put(CUSTOMER_IMPACT, false);
-      variables.put(SERVICE_NAME, service.name());
-      variables.put(SERVICE_TIER, service.tier());
-      variables.put(TECHNICIAN_GROUP, service.technicianGroup());
-      variables.put(RUNBOOK, service.runbook());
-      variables.put(SEVERITY, "SEV3");
-      variables.put(ACKNOWLEDGE_TARGET, "PT1H");
-      variables.put(SLA_CALENDAR, calendar);
-      variables.put(WARN_AT_PERCENT, 75);
-      variables.put(CLIMB_AFTER, "PT4H");
+      Map<String, Object> variables = TestIncidents.atFirstTask(service, id, seq, "SEV3", calendar);
       runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_KEY).businessKey(id).setVariables(variables)
           .startBeforeActivity(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).execute();
       lastIncidents.put(calendar, id);
