@@ -53,6 +53,7 @@ public final class IncidentProcess {
   public static final String TIMER_WORKAROUND_SLA = "Timer_WorkaroundSla";
   public static final String TASK_ESCALATE_WORKAROUND_SLA = "Task_EscalateWorkaroundSla";
   public static final String TASK_NOTIFY_WORKAROUND = "Task_NotifyWorkaround";
+  public static final String TASK_WRITE_WORKAROUND_NOTICE = "Task_WriteWorkaroundNotice";
   public static final String END_FALLBACK_ACTIVE = "EndEvent_FallbackActive";
   public static final String END_RESOLVED = "EndEvent_Resolved";
 
@@ -70,6 +71,7 @@ public final class IncidentProcess {
   public static final String TASK_SEND_CUSTOMER_UPDATE = "Task_SendCustomerUpdate";
   public static final String TASK_RECORD_RESOLUTION = "Task_RecordResolution";
   public static final String TASK_NOTIFY_ALL_CLEAR = "Task_NotifyAllClear";
+  public static final String TASK_WRITE_ALL_CLEAR = "Task_WriteAllClear";
 
   // Fail back after resolution, where users were rerouted
   public static final String TASK_CONFIRM_PRIMARIES_HEALTHY = "Task_ConfirmPrimariesHealthy";

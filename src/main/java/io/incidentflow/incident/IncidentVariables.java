@@ -93,6 +93,9 @@ public final class IncidentVariables {
   public static final String UPDATE_APPROVED = "updateApproved";
   /** Why an incident manager sent an update back; shown to the writer, forgotten when the next update is due. */
   public static final String APPROVAL_COMMENT = "approvalComment";
+  /** What communications wrote for customers about the workaround and at the all-clear (never a technician's notes). */
+  public static final String WORKAROUND_NOTICE = "workaroundNotice";
+  public static final String ALL_CLEAR_NOTICE = "allClearNotice";
   /** What customers were told, notice by notice (filled when the review starts). */
   public static final String NOTICES_SENT = "noticesSent";
   /** Local input of a notify task: which notice to send (see {@code Notice}). */

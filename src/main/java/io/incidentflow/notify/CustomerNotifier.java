@@ -45,7 +45,7 @@ public class CustomerNotifier {
    *
    * @param noticeKey unique per incident: {@code confirmed}, {@code update-3}, ...; a key enqueued before for
    *     a customer is not enqueued for that customer again
-   * @param details template values of this notice (e.g. {@code workaroundDescription})
+   * @param details template values of this notice (e.g. {@code workaroundNotice})
    * @return how many deliveries were added
    */
   public int notifyAffectedCustomers(IncidentSnapshot incident, Notice notice, String noticeKey,
@@ -68,9 +68,9 @@ public class CustomerNotifier {
   }
 
   /**
-   * The text the public may read of a notice: what a person wrote for customers (the public message, a
-   * customer update), else a fixed sentence. Workaround details (they may name servers) and the technician's
-   * resolution notes stay in the mails to affected customers.
+   * The text the public may read of a notice: what communications wrote for customers (the public message, a
+   * customer update, the workaround notice, the all-clear), else a fixed sentence. Technicians' notes never
+   * reach customers or the public.
    */
   static String publicText(IncidentSnapshot incident, Notice notice, Map<String, Object> details) {
     return switch (notice) {
@@ -78,8 +78,9 @@ public class CustomerNotifier {
           .orElse("We are investigating a disruption of " + incident.serviceName() + ".");
       case UPDATE -> firstWritten(details, IncidentVariables.UPDATE_TEXT)
           .orElse("We are still working on the disruption.");
-      case WORKAROUND -> "A workaround is in place while we work on a fix.";
-      case RESOLVED -> "This incident has been resolved.";
+      case WORKAROUND -> firstWritten(details, IncidentVariables.WORKAROUND_NOTICE)
+          .orElse("A workaround is in place while we work on a fix.");
+      case RESOLVED -> firstWritten(details, IncidentVariables.ALL_CLEAR_NOTICE).orElse("This incident has been resolved.");
     };
   }
 

@@ -33,8 +33,9 @@ public class NotifyCustomersDelegate implements JavaDelegate {
     String noticeKey = notice.key();
     Map<String, Object> details = new HashMap<>();
     details.put(IMPACT_DESCRIPTION, ProcessValues.string(execution, IMPACT_DESCRIPTION));
-    details.put(WORKAROUND_DESCRIPTION, ProcessValues.string(execution, WORKAROUND_DESCRIPTION));
-    details.put(RESOLUTION_SUMMARY, ProcessValues.string(execution, RESOLUTION_SUMMARY));
+    // Only what communications wrote for customers: the technicians' notes and the reroute's summary stay internal.
+    details.put(WORKAROUND_NOTICE, ProcessValues.string(execution, WORKAROUND_NOTICE));
+    details.put(ALL_CLEAR_NOTICE, ProcessValues.string(execution, ALL_CLEAR_NOTICE));
     details.put(UPDATE_TEXT, ProcessValues.string(execution, UPDATE_TEXT));
     details.put(PUBLIC_MESSAGE, ProcessValues.string(execution, PUBLIC_MESSAGE));
     if (notice == Notice.UPDATE) {

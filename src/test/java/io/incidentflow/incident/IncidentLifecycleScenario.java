@@ -134,7 +134,10 @@ abstract class IncidentLifecycleScenario {
     complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
     jobs.runDueJobs(pi);
     assertThat((String) runtime.getVariable(pi, FALLBACK_FAILURE_REASON)).contains("No traffic router is configured");
-    complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice until further notice"));
+    complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION,
+        "Switched checkout to invoice-only in the admin console (pgw-1.internal is down)"));
+    // Customers hear of it in the words of communications; the technician's note stays internal.
+    complete(pi, TASK_WRITE_WORKAROUND_NOTICE, "cora", Map.of(WORKAROUND_NOTICE, "Pay by invoice until further notice"));
     jobs.runDueJobs(pi);
 
     // An hour later (SEV2's update cadence) the communications lead writes a status update, an incident
@@ -147,6 +150,7 @@ abstract class IncidentLifecycleScenario {
 
     complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
         RESOLUTION_SUMMARY, "Renewed the payment provider certificate"));
+    complete(pi, TASK_WRITE_ALL_CLEAR, "cora", Map.of(ALL_CLEAR_NOTICE, "Card payments work again. Thank you for your patience."));
     jobs.runDueJobs(pi);
     assertThat(incidents.findById(incidentId)).get().satisfies(incident -> {
       assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
@@ -179,7 +183,10 @@ abstract class IncidentLifecycleScenario {
     assertThat(mailsByRecipient.get("noc@umbrella.example")).containsExactlyElementsOf(customerNotices);
     assertThat(messageIdsTo("ops@acme.example")).contains("<" + incidentId + ".confirmed.acme@incidentflow.local>",
         "<" + incidentId + ".update-1.acme@incidentflow.local>");
-    assertThat(bodyTo("ops@acme.example", "Workaround available: " + title)).contains("Pay by invoice until further notice");
+    assertThat(bodyTo("ops@acme.example", "Workaround available: " + title)).contains("Pay by invoice until further notice")
+        .doesNotContain("pgw-1.internal");
+    assertThat(bodyTo("ops@acme.example", "Resolved: " + title)).contains("Card payments work again.")
+        .doesNotContain("certificate");
     assertThat(bodyTo("ops@acme.example", "Update on the service disruption: " + title))
         .contains("The payment provider is restoring card payments.");
 

@@ -162,6 +162,7 @@ class IncidentProcessTest {
 
     assertThat(incident).isWaitingAt(TASK_RESOLVE_INCIDENT);
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
 
     assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
@@ -229,6 +230,11 @@ class IncidentProcessTest {
     assertThat((String) BpmnAwareTests.runtimeService().getVariable(incident.getId(), FALLBACK_FAILURE_REASON))
         .contains("No traffic router is configured for the service 'Checkout'");
     complete(incident, TASK_APPLY_WORKAROUND, Map.of(WORKAROUND_DESCRIPTION, "Pay by invoice"));
+    // Customers hear of it in the words of communications, not the technician's.
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey(TASK_WRITE_WORKAROUND_NOTICE).singleResult()).isNotNull()
+        .satisfies(task -> assertThat(task).hasCandidateGroup(GROUP_COMMUNICATIONS));
+    complete(incident, TASK_WRITE_WORKAROUND_NOTICE, Map.of(WORKAROUND_NOTICE, "You can pay by invoice meanwhile."));
     runAsyncStep(incident, TASK_NOTIFY_WORKAROUND);
     assertThat(incident).hasPassed(END_FALLBACK_ACTIVE).isWaitingAt(TASK_RESOLVE_INCIDENT);
 
@@ -236,6 +242,7 @@ class IncidentProcessTest {
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
     assertThat(incident).isWaitingAtExactly(SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT);
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
 
     assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
@@ -740,6 +747,7 @@ class IncidentProcessTest {
     assertThat(incident).isWaitingAtExactly(TASK_CONFIRM_RECOVERY).hasPassed(BOUNDARY_MONITORING_RECOVERED);
     assertThat(BpmnAwareTests.task(incident)).hasCandidateGroup("application");
     complete(incident, TASK_CONFIRM_RECOVERY, Map.of(RECOVERY_CONFIRMED, true));
+    writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
     assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW).hasPassed(TASK_RECORD_RESOLUTION);
   }
@@ -857,6 +865,14 @@ class IncidentProcessTest {
     ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
     management.executeJob(timer.getId());
     runEscalationSteps(escalation);
+  }
+
+  /** Communications write the all-clear customers get (the technician's resolution notes stay internal). */
+  private void writeAllClear(ProcessInstance incident) {
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(incident.getId()).taskDefinitionKey(TASK_WRITE_ALL_CLEAR)
+        .singleResult()).as("Write the all-clear").isNotNull()
+        .satisfies(task -> assertThat(task).hasCandidateGroup(GROUP_COMMUNICATIONS));
+    complete(incident, TASK_WRITE_ALL_CLEAR, Map.of(ALL_CLEAR_NOTICE, "Card payments work again since 14:05."));
   }
 
   /** Runs the async continuation of a service task, as the job executor would. */
