@@ -11,6 +11,8 @@ import io.incidentflow.sla.calendar.BusinessCalendars;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,6 +65,17 @@ public class SlaClocks {
       return new SlaClock(id, incidentId, name, target, calendarName, climbAfter, now, dueAt, warnAt, null,
           Duration.ZERO, null, null, null, null, null, false);
     });
+  }
+
+  /**
+   * The customer-update cycle, {@code R/<next>/<cadence>}, where {@code next} is the cadence counted in the
+   * incident's calendar from now. The engine evaluates it again each time it comes due (reevaluate-time-cycle-
+   * when-due), so every next update falls the cadence of working time after the last one.
+   */
+  public String cadence(VariableScope execution, String cadence) {
+    BusinessCalendar calendar = calendars.get(ProcessValues.requiredString(execution, SLA_CALENDAR));
+    Instant next = calendar.plus(clock.instant(), BusinessCalendar.parseTarget(cadence));
+    return "R/" + DateTimeFormatter.ISO_INSTANT.format(next.truncatedTo(ChronoUnit.SECONDS)) + "/" + cadence;
   }
 
   /** Whether the incident has that clock open (running or paused): its task or phase is under way. */

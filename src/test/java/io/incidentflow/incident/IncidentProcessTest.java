@@ -625,6 +625,23 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldCountTheCustomerUpdateCadenceInBusinessHours() {
+    // Friday 17:30 in Berlin; SEV3 updates every PT4H of the business-hours calendar.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-27T16:30:00Z")));
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected(), "SEV3");
+
+    // 0.5 h on Friday, 3.5 h on Monday from 08:00: Monday 11:30 in Berlin.
+    assertThat(timer(incident, START_CUSTOMER_UPDATE_DUE).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T10:30:00Z")));
+    passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ZERO);
+    complete(incident, TASK_WRITE_CUSTOMER_UPDATE, Map.of(UPDATE_TEXT, "Still working on it."));
+
+    // The next one four working hours later: Monday 15:30 (the cycle is computed again when it comes due).
+    assertThat(timer(incident, START_CUSTOMER_UPDATE_DUE).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T14:30:01Z")));
+  }
+
+  @Test
   void shouldNotStackCustomerUpdatesWhileOneIsStillBeingWritten() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected(), "SEV3");
     passTarget(incident, START_CUSTOMER_UPDATE_DUE, Duration.ofHours(4));

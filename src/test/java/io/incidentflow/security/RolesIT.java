@@ -246,6 +246,28 @@ class RolesIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void shouldLetOnlyCommunicationsWriteWhatCustomersAreToldOfAWorkaround() {
+    String pi = scoped(TestIncidents.checkoutOutageWithCustomersAffected(), true);
+    tasks.complete(task(pi, IncidentProcess.TASK_RESOLVE_INCIDENT).getId(),
+        Map.of(IncidentVariables.RESOLVE_OUTCOME, IncidentProcess.OUTCOME_CANNOT_RESOLVE));
+    jobs.runDueJobs(pi);
+    tasks.complete(task(pi, IncidentProcess.TASK_APPLY_WORKAROUND).getId(),
+        Map.of(IncidentVariables.WORKAROUND_DESCRIPTION, "web-2.internal takes all traffic"));
+    Task notice = task(pi, IncidentProcess.TASK_WRITE_WORKAROUND_NOTICE);
+    HttpEntity<String> text = json("{\"variables\": {\"workaroundNotice\": {\"value\": \"Pay by invoice meanwhile\"}}}");
+
+    for (String user : List.of("tom", "max")) {
+      ResponseEntity<String> complete = as(user).postForEntity("/engine-rest/task/" + notice.getId() + "/complete",
+          text, String.class);
+      assertThat(complete.getStatusCode().value()).as(user).isIn(403, 404);
+    }
+    assertThat(task(pi, IncidentProcess.TASK_WRITE_WORKAROUND_NOTICE)).as("still open").isNotNull();
+
+    assertThat(as("cora").postForEntity("/engine-rest/task/" + notice.getId() + "/complete", text, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
   private String scoped(TestIncidents incident, boolean customersAffected) {
     String pi = startIncident(incident);
     tasks.complete(task(pi, TASK_ACKNOWLEDGE_INCIDENT).getId(), Map.of());
