@@ -32,6 +32,8 @@ public final class SlaEscalationProcess {
   // Local inputs of the three notify tasks
   public static final String VAR_LEVEL = "slaLevel";
   public static final String VAR_RECIPIENTS = "recipients";
+  /** Who is told when nobody of {@link #VAR_RECIPIENTS} can be reached (optional). */
+  public static final String VAR_FALLBACK_RECIPIENTS = "fallbackRecipients";
 
   private SlaEscalationProcess() {}
 }

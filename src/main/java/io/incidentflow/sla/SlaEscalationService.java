@@ -54,10 +54,10 @@ public class SlaEscalationService {
     }
     List<StaffMember> to = recipients;
     if (to.isEmpty()) {
-      // Nobody to remind (the task is not open, or its people have no address): the incident managers hear of it.
-      log.warn("SLA {} of {} on {}: nobody named could be reached; telling the incident managers", level,
+      // Marked all the same: the next notice of the escalation (the breach, the managers) goes to named groups.
+      log.warn("SLA {} of {} on {}: nobody the model names could be reached (no member has an email address)", level,
           slaClock.clock(), incident.id());
-      to = staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS);
+      return 0;
     }
     String subject = "[" + incident.severity() + "] " + headline(level) + ": " + taskName + " on " + incident.id();
     return mailer.mail(incident.id(), "sla-" + clockId + "-" + level.name().toLowerCase(), "sla-breach", subject, Map.of(
