@@ -1,10 +1,13 @@
 package io.incidentflow.incident;
 
-/** Keys and element ids of processes/incident.bpmn and processes/incident-severity.dmn, in one place. */
+/** Keys and element ids of processes/incident.bpmn and processes/severity-targets.dmn, in one place. */
 public final class IncidentProcess {
 
   public static final String PROCESS_KEY = "incident";
-  public static final String SEVERITY_DECISION_KEY = "incident-severity";
+  /** Classifies (severity-targets.dmn); required by {@link #TARGETS_DECISION_KEY}. */
+  public static final String SEVERITY_DECISION_KEY = "incident-classification";
+  /** Severity and targets in one table, for incidents started on incident.bpmn 1.0 (incident-severity.dmn). */
+  public static final String LEGACY_SEVERITY_DECISION_KEY = "incident-severity";
   /** Target times and handling per severity; requires the severity decision (same file). */
   public static final String TARGETS_DECISION_KEY = "severity-targets";
 

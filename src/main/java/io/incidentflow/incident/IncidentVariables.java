@@ -18,12 +18,12 @@ public final class IncidentVariables {
   public static final String TECHNICIAN_GROUP = "technicianGroup";
   public static final String RUNBOOK = "runbook";
 
-  // From the severity decision (incident-severity.dmn)
+  // From the severity decision (severity-targets.dmn: incident-classification)
   public static final String SEVERITY = "severity";
   /** What the decision last classified: a scope that leaves the severity as classified re-classifies it. */
   public static final String CLASSIFIED_SEVERITY = "classifiedSeverity";
 
-  // From the targets of that severity (severity-targets.dmn)
+  // From the targets of that severity (severity-targets.dmn: severity-targets)
   public static final String ACKNOWLEDGE_TARGET = "acknowledgeTarget";
   public static final String SCOPE_TARGET = "scopeTarget";
   public static final String RESOLVE_TARGET = "resolveTarget";

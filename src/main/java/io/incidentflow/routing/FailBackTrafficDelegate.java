@@ -29,7 +29,10 @@ public class FailBackTrafficDelegate implements JavaDelegate {
     try {
       routing.failBack(ProcessValues.requiredString(execution, SERVICE_ID), incidentId);
     } catch (RuntimeException e) {
-      if (!RerouteTrafficDelegate.isLastAttempt(execution)) {
+      // Models before 2.0 catch no such error (it would end the path silently): there it stays a Cockpit incident.
+      boolean caught = execution.getBpmnModelInstance()
+          .getModelElementById(IncidentProcess.BOUNDARY_FAIL_BACK_FAILED) != null;
+      if (!caught || !RerouteTrafficDelegate.isLastAttempt(execution)) {
         throw e;
       }
       throw new BpmnError(IncidentProcess.ERROR_CODE_FAIL_BACK_FAILED, "Fail-back failed: " + e.getMessage());

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * engine's database) and so is the SLA escalation model; its notices are recorded. Timers run as jobs under the
  * engine's clock, which starts on a Monday 10:00 in Berlin so that business hours are deterministic.
  */
-@Deployment(resources = {"processes/incident.bpmn", "processes/incident-severity.dmn", "processes/sla-escalation.bpmn"})
+@Deployment(resources = {"processes/incident.bpmn", "processes/severity-targets.dmn", "processes/sla-escalation.bpmn"})
 class IncidentProcessTest {
 
   @RegisterExtension
@@ -544,7 +544,7 @@ class IncidentProcessTest {
 
     scope(incident, "SEV4", true);
 
-    // "Warning that customers feel" (incident-severity.dmn): SEV3, with its targets.
+    // "Warning that customers feel" (severity-targets.dmn): SEV3, with its targets.
     assertThat(incident).variables().containsEntry(SEVERITY, "SEV3").containsEntry(RESOLVE_TARGET, "PT8H")
         .containsEntry(UPDATE_APPROVAL_REQUIRED, false);
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * processes/incident-severity.dmn, rule by rule, on the DMN engine alone: the targets decision the process
+ * processes/severity-targets.dmn, rule by rule, on the DMN engine alone: the targets decision the process
  * evaluates, which requires the classification.
  */
 class IncidentSeverityDecisionTest {
@@ -29,7 +29,7 @@ class IncidentSeverityDecisionTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = IncidentSeverityDecisionTest.class.getResourceAsStream("/processes/incident-severity.dmn")) {
+    try (InputStream model = IncidentSeverityDecisionTest.class.getResourceAsStream("/processes/severity-targets.dmn")) {
       for (DmnDecision parsed : dmn.parseDecisions(model)) {
         if (parsed.getKey().equals(IncidentProcess.TARGETS_DECISION_KEY)) {
           decision = parsed;

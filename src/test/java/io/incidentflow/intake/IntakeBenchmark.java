@@ -131,7 +131,7 @@ class IntakeBenchmark {
         .variables(decisionInputs).evaluate();
     load.closedLoop("warm-up", decisionOnly, WARMUP_REQUESTS, Duration.ofSeconds(60));
     results.add(measured(() -> load.closedLoop(
-        "(diagnostic) DMN `incident-severity` evaluated alone (DecisionService, in-process)",
+        "(diagnostic) DMN `incident-classification` evaluated alone (DecisionService, in-process)",
         decisionOnly, MAX_REQUESTS, MEASURE)));
 
     // 2. New-incident intake over HTTP.

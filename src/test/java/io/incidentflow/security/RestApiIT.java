@@ -262,7 +262,7 @@ class RestApiIT {
                        "customerImpact": {"value": false}}}""";
 
     // The app's own deployment (another test here redeploys the BPMN alone, without its decision table).
-    String deploymentId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("incident-severity")
+    String deploymentId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("severity-targets")
         .latestVersion().singleResult().getDeploymentId();
     String definitionId = repository.createProcessDefinitionQuery().deploymentId(deploymentId)
         .processDefinitionKey(IncidentProcess.PROCESS_KEY).singleResult().getId();
