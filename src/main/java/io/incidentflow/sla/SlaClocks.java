@@ -128,15 +128,17 @@ public class SlaClocks {
    * @return false when it was marked before: a retried step must not notify twice
    */
   public boolean mark(long clockId, SlaNotice notice) {
+    return mark(get(clockId), notice);
+  }
+
+  /** The same, for a clock already read (the notify step has it). */
+  public boolean mark(SlaClock slaClock, SlaNotice notice) {
     Instant now = clock.instant();
     return switch (notice) {
-      case WARNING -> clocks.markWarned(clockId, now);
-      case BREACH -> {
-        SlaClock breached = get(clockId);
-        yield clocks.markBreached(clockId, now,
-            calendars.get(breached.calendar()).plus(now, BusinessCalendar.parseTarget(breached.climbAfter())));
-      }
-      case CLIMB -> clocks.markClimbed(clockId, now);
+      case WARNING -> clocks.markWarned(slaClock.id(), now);
+      case BREACH -> clocks.markBreached(slaClock.id(), now,
+          calendars.get(slaClock.calendar()).plus(now, BusinessCalendar.parseTarget(slaClock.climbAfter())));
+      case CLIMB -> clocks.markClimbed(slaClock.id(), now);
     };
   }
 

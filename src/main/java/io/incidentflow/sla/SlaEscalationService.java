@@ -43,7 +43,7 @@ public class SlaEscalationService {
       List<StaffMember> recipients) {
     SlaClock slaClock = clocks.get(clockId);
     Instant now = clock.instant();
-    boolean first = clocks.mark(clockId, level);
+    boolean first = clocks.mark(slaClock, level);
     if (first && level == SlaNotice.BREACH) {
       breaches.insert(new SlaBreach(null, incident.id(), taskKey, taskName, slaClock.target(),
           slaClock.startedAt(), now));
@@ -52,22 +52,14 @@ public class SlaEscalationService {
       log.info("SLA {} of {} on {} was notified before; not again", level, slaClock.clock(), incident.id());
       return 0;
     }
-    List<StaffMember> to = recipients;
-    if (to.isEmpty()) {
+    if (recipients.isEmpty()) {
       // Marked all the same: the next notice of the escalation (the breach, the managers) goes to named groups.
       log.warn("SLA {} of {} on {}: nobody the model names could be reached (no member has an email address)", level,
           slaClock.clock(), incident.id());
       return 0;
     }
-    String subject = "[" + incident.severity() + "] " + headline(level) + ": " + taskName + " on " + incident.id();
-    return mailer.mail(incident.id(), "sla-" + clockId + "-" + level.name().toLowerCase(), "sla-breach", subject, Map.of(
-        "incident", incident.mailModel("Open"),
-        "affectedServices", List.of(incident.serviceName()),
-        "headline", headline(level),
-        "taskName", taskName,
-        "target", slaClock.target() + " (" + slaClock.calendar() + ")",
-        "dueAt", slaClock.dueAt().toString(),
-        "breachedAt", now.toString()), to);
+    return mail(incident, "sla-" + clockId + "-" + level.name().toLowerCase(), level, taskName,
+        slaClock.target() + " (" + slaClock.calendar() + ")", slaClock.dueAt(), now, recipients);
   }
 
   /**
@@ -82,16 +74,23 @@ public class SlaEscalationService {
     Instant started = taskStartedAt != null ? taskStartedAt : now.minus(Duration.parse(target));
     SlaBreach breach = new SlaBreach(null, incident.id(), taskKey, taskName, target, started, now);
     breaches.insert(breach);
-    String subject = "[" + incident.severity() + "] SLA breached: " + taskName + " on " + incident.id();
-    mailer.mail(incident.id(), "sla-" + taskKey + "-" + now.toEpochMilli(), "sla-breach", subject, Map.of(
+    mail(incident, "sla-" + taskKey + "-" + now.toEpochMilli(), SlaNotice.BREACH, taskName, target, breach.dueAt(), now,
+        staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS));
+    return breach;
+  }
+
+  /** One SLA mail (template sla-breach) to staff, through the outbox: a key mailed before is not mailed again. */
+  private int mail(IncidentSnapshot incident, String mailKey, SlaNotice level, String taskName, String target,
+      Instant dueAt, Instant now, List<StaffMember> to) {
+    String subject = "[" + incident.severity() + "] " + headline(level) + ": " + taskName + " on " + incident.id();
+    return mailer.mail(incident.id(), mailKey, "sla-breach", subject, Map.of(
         "incident", incident.mailModel("Open"),
         "affectedServices", List.of(incident.serviceName()),
-        "headline", headline(SlaNotice.BREACH),
+        "headline", headline(level),
         "taskName", taskName,
         "target", target,
-        "dueAt", breach.dueAt().toString(),
-        "breachedAt", now.toString()), staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS));
-    return breach;
+        "dueAt", dueAt.toString(),
+        "breachedAt", now.toString()), to);
   }
 
   private static String headline(SlaNotice level) {

@@ -112,14 +112,8 @@ class IncidentProcessTest {
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
     Mocks.register("slaClocks", sla.clocks);
     Mocks.register("watchSla", new WatchSlaDelegate(sla.repository));
-    // The notices are recorded, and marked on the real clock as the real step does (which moves its phase on).
-    Mocks.register("notifySla", (JavaDelegate) execution -> {
-      String level = (String) execution.getVariable(SlaEscalationProcess.VAR_LEVEL);
-      if (sla.clocks.mark((Long) execution.getVariable(SlaEscalationProcess.VAR_CLOCK_ID),
-          io.incidentflow.sla.SlaNotice.valueOf(level.toUpperCase()))) {
-        escalations.add(level + " " + execution.getVariable(SLA_TASK_ID));
-      }
-    });
+    Mocks.register("notifySla", sla.markingNotifier(execution -> escalations.add(
+        execution.getVariable(SlaEscalationProcess.VAR_LEVEL) + " " + execution.getVariable(SLA_TASK_ID))));
     Mocks.register("recordResolution", (JavaDelegate) execution -> recorded.add("resolved"));
     Mocks.register("closeIncident", (JavaDelegate) execution -> recorded.add("closed"));
     Mocks.register("rerouteTraffic", new RerouteTrafficDelegate(new TrafficRoutingService(List.of(), catalog, null)));

@@ -7,7 +7,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.io.ClassPathResource;
@@ -41,6 +44,20 @@ public final class SlaClocksOnEngine {
             "08:00-18:00", List.of(LocalDate.of(2026, 12, 25)), null))), clock);
     repository = new SlaClockRepository(jdbc);
     clocks = new SlaClocks(repository, calendars, engine.getRuntimeService(), clock);
+  }
+
+  /**
+   * A stand-in for the notify step ({@code notifySla}): marks the notice on the real clock, as the real step does
+   * (which moves its phase on), and hands each notice marked for the first time to {@code record}.
+   */
+  public JavaDelegate markingNotifier(Consumer<DelegateExecution> record) {
+    return execution -> {
+      String level = (String) execution.getVariable(SlaEscalationProcess.VAR_LEVEL);
+      if (clocks.mark((Long) execution.getVariable(SlaEscalationProcess.VAR_CLOCK_ID),
+          SlaNotice.valueOf(level.toUpperCase()))) {
+        record.accept(execution);
+      }
+    };
   }
 
   public List<SlaClock> of(String incidentId) {

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,14 +48,9 @@ class SlaEscalationProcessTest {
     ClockUtil.setCurrentTime(Date.from(START));
     sla = new SlaClocksOnEngine(engine.getProcessEngine());
     Mocks.register("slaClocks", sla.clocks);
-    // Notices are recorded, and marked on the real clock as the real step does (which moves its phase on).
-    Mocks.register("notifySla", (JavaDelegate) execution -> {
-      String level = (String) execution.getVariable(SlaEscalationProcess.VAR_LEVEL);
-      if (sla.clocks.mark((Long) execution.getVariable(SlaEscalationProcess.VAR_CLOCK_ID),
-          SlaNotice.valueOf(level.toUpperCase()))) {
-        notices.add(level + " to " + execution.getVariable(SlaEscalationProcess.VAR_RECIPIENTS));
-      }
-    });
+    Mocks.register("notifySla", sla.markingNotifier(execution -> notices.add(
+        execution.getVariable(SlaEscalationProcess.VAR_LEVEL) + " to "
+            + execution.getVariable(SlaEscalationProcess.VAR_RECIPIENTS))));
   }
 
   @AfterEach
