@@ -37,6 +37,8 @@ public final class IncidentVariables {
   public static final String SLA_CALENDAR = "slaCalendar";
   /** When responders are reminded, in percent of a target. */
   public static final String WARN_AT_PERCENT = "warnAtPercent";
+  /** The priority of the incident's tasks in Tasklist (SEV1 highest; TaskPresentation). */
+  public static final String TASK_PRIORITY = "taskPriority";
   /** How long a breach may last before the managers are told. */
   public static final String CLIMB_AFTER = "climbAfter";
   public static final String UPDATE_CADENCE = "updateCadence";
@@ -107,6 +109,8 @@ public final class IncidentVariables {
   public static final String SLA_TARGET = "slaTarget";
 
   // Review
+  /** Task-local: the incident as the task's form shows it at the top (Markdown, tasklist.IncidentContext). */
+  public static final String INCIDENT_CONTEXT = "incidentContext";
   public static final String ROOT_CAUSE = "rootCause";
   public static final String WENT_WELL = "wentWell";
   public static final String WENT_BADLY = "wentBadly";

@@ -37,7 +37,11 @@ public final class ProcessValues {
 
   /** A list of strings from a JSON array, a Java collection or a comma-separated string. */
   public static List<String> strings(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
+    return strings(scope.getVariable(name));
+  }
+
+  /** A list of strings from a variable's value: a JSON array, a Java collection or a comma-separated string. */
+  public static List<String> strings(Object value) {
     List<String> result = new ArrayList<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
       json.elements().forEach(element -> result.add(element.isString() ? element.stringValue() : element.toString()));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -70,6 +71,7 @@ public class ResponderPager {
         offer(acknowledge, responder.userId());
       }
     }
+    assign(acknowledge, reached);
     attempts.forEach(log::record);
     return new Result(reached, attempts);
   }
@@ -79,6 +81,21 @@ public class ResponderPager {
     if (acknowledge != null && tasks.getIdentityLinksForTask(acknowledge.getId()).stream()
         .noneMatch(link -> userId.equals(link.getUserId()))) {
       tasks.addCandidateUser(acknowledge.getId(), userId);
+    }
+  }
+
+  /**
+   * A level that reached one person gives them the task, so that it waits in their "My incident tasks" without
+   * a claim; the next level's reassigns it, as an escalation does in PagerDuty. A level that reached several
+   * leaves it open to all of them (each is a candidate).
+   */
+  private void assign(Task acknowledge, List<String> reached) {
+    if (acknowledge == null || reached.isEmpty()) {
+      return;
+    }
+    String assignee = reached.size() == 1 ? reached.get(0) : null;
+    if (!Objects.equals(assignee, acknowledge.getAssignee())) {
+      tasks.setAssignee(acknowledge.getId(), assignee);
     }
   }
 

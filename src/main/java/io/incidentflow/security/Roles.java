@@ -112,11 +112,11 @@ public final class Roles {
     return new Grant(group, PROCESS_DEFINITION, INCIDENT, SKILL_GROUP_GRANTS);
   }
 
-  static final List<String> WORKING_FILTERS = List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS);
+  static final List<String> WORKING_FILTERS = List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON);
 
   static final List<FilterGrant> FILTERS = List.of(
       new FilterGrant(GROUP_INCIDENT_MANAGERS,
-          List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS, TasklistFilters.ALL_OPEN_INCIDENTS)),
+          List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON, TasklistFilters.ALL_OPEN_INCIDENTS)),
       new FilterGrant(GROUP_TECHNICIANS, WORKING_FILTERS),
       new FilterGrant(GROUP_COMMUNICATIONS, WORKING_FILTERS),
       new FilterGrant(GROUP_PROCESS_OWNERS, List.of(TasklistFilters.ALL_OPEN_INCIDENTS)),

@@ -396,6 +396,50 @@ class IncidentProcessTest {
   }
 
   @Test
+  void shouldNameEachTaskAfterItsIncidentServiceAndSeverityAndRankItBySeverity() {
+    ProcessInstance sev2 = report(TestIncidents.checkoutOutageWithCustomersAffected());
+    Task acknowledge = BpmnAwareTests.task(TASK_ACKNOWLEDGE_INCIDENT, sev2);
+    assertThat(acknowledge.getName()).isEqualTo("Acknowledge incident · INC-2026-1 · Checkout · SEV2");
+    assertThat(acknowledge.getDescription()).startsWith("Card payments fail\n\nThe paged technician");
+    assertThat(acknowledge.getPriority()).as("severity-targets.dmn").isEqualTo(70);
+
+    ProcessInstance sev3 = reachResolution(TestIncidents.searchWarningWithoutCustomerImpact(), "SEV3");
+    Task resolve = BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, sev3);
+    assertThat(resolve.getName()).isEqualTo("Resolve incident · INC-2026-2 · Search · SEV3");
+    assertThat(resolve.getPriority()).as("the severity confirmed at scope").isEqualTo(50);
+  }
+
+  @Test
+  void shouldShowEachFormTheIncidentSoFarAndTheAlertsOnlyWhenThereAreAlerts() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    String context = (String) BpmnAwareTests.taskService().getVariableLocal(
+        BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident).getId(), INCIDENT_CONTEXT);
+    assertThat(context).startsWith("### INC-2026-1 · Checkout · SEV2").contains("**Card payments fail**")
+        .contains("Impact: Payments fail for everyone").contains("**Runbook**\n> Pay by invoice")
+        .doesNotContain("Alerts");
+    assertThat(BpmnAwareTests.runtimeService().getVariable(incident.getId(), INCIDENT_CONTEXT))
+        .as("one per task, not on the incident").isNull();
+  }
+
+  @Test
+  void shouldAskTheOutcomeAfreshWhenTheResolveTaskComesBackAndKeepTheLastNoteInSight() {
+    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_WAITING, WAITING_FOR, "the vendor",
+        RESOLUTION_SUMMARY, "Restarted the payment gateway"));
+    complete(incident, TASK_WAIT_ON_CUSTOMER_OR_VENDOR, Map.of(ANSWER_RECEIVED, "Vendor fixed their API"));
+
+    Task again = BpmnAwareTests.task(TASK_RESOLVE_INCIDENT, incident);
+    Map<String, Object> form = BpmnAwareTests.taskService().getVariables(again.getId());
+    assertThat(form).doesNotContainKeys(RESOLVE_OUTCOME, WAITING_FOR, RESOLUTION_SUMMARY);
+    assertThat((String) form.get(INCIDENT_CONTEXT))
+        .contains("Waiting for: the vendor — answer: Vendor fixed their API")
+        .contains("Last resolution note (internal): Restarted the payment gateway");
+
+    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
+    assertThat(incident).hasPassed(TASK_RESOLVE_INCIDENT).isNotWaitingAt(TASK_RESOLVE_INCIDENT);
+  }
+
+  @Test
   void shouldRefuseAResolveOutcomeTheModelCannotRouteAndKeepTheTaskOpen() {
     ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
 

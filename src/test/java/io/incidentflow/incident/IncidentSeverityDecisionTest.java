@@ -49,14 +49,14 @@ class IncidentSeverityDecisionTest {
     assertThat(((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()).hasSize(4);
   }
 
-  @ParameterizedTest(name = "{0}: {1}, confirm {2}, approve {3}, managers after {4}")
+  @ParameterizedTest(name = "{0}: {1}, confirm {2}, approve {3}, managers after {4}, task priority {5}")
   @CsvSource({
-      "SEV1, 24x7,           PT15M, PT10M, PT30M",
-      "SEV2, 24x7,           PT30M, PT15M, PT1H",
-      "SEV3, business-hours, PT2H,  PT1H,  PT4H",
-      "SEV4, business-hours, PT8H,  PT4H,  PT8H"})
-  void shouldGiveEachSeverityItsCalendarAndTargets(String severity, String calendar, String confirm, String approve,
-      String climbAfter) {
+      "SEV1, 24x7,           PT15M, PT10M, PT30M, 90",
+      "SEV2, 24x7,           PT30M, PT15M, PT1H,  70",
+      "SEV3, business-hours, PT2H,  PT1H,  PT4H,  50",
+      "SEV4, business-hours, PT8H,  PT4H,  PT8H,  30"})
+  void shouldGiveEachSeverityItsCalendarTargetsAndTaskPriority(String severity, String calendar, String confirm,
+      String approve, String climbAfter, int taskPriority) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(IncidentVariables.REPORTED_SEVERITY, severity);
     inputs.put(IncidentVariables.SERVICE_TIER, 2);
@@ -69,6 +69,7 @@ class IncidentSeverityDecisionTest {
     assertThat(result.<String>getEntry(IncidentVariables.APPROVE_TARGET)).isEqualTo(approve);
     assertThat(result.<String>getEntry(IncidentVariables.CLIMB_AFTER)).isEqualTo(climbAfter);
     assertThat(result.<Integer>getEntry(IncidentVariables.WARN_AT_PERCENT)).isEqualTo(75);
+    assertThat(result.<Integer>getEntry(IncidentVariables.TASK_PRIORITY)).isEqualTo(taskPriority);
   }
 
   @ParameterizedTest(name = "{0} on tier {1}, customers affected {2} -> {3}")
@@ -103,7 +104,7 @@ class IncidentSeverityDecisionTest {
         IncidentVariables.WORKAROUND_TARGET, IncidentVariables.UPDATE_CADENCE, IncidentVariables.REVIEW_TARGET,
         IncidentVariables.CONFIRM_TARGET, IncidentVariables.APPROVE_TARGET, IncidentVariables.SLA_CALENDAR,
         IncidentVariables.WARN_AT_PERCENT, IncidentVariables.CLIMB_AFTER, IncidentVariables.REVIEW_REQUIRED, IncidentVariables.AUTO_RESOLVE_ON_RECOVERY,
-        IncidentVariables.UPDATE_APPROVAL_REQUIRED);
+        IncidentVariables.UPDATE_APPROVAL_REQUIRED, IncidentVariables.TASK_PRIORITY);
     assertThat(result.<Boolean>getEntry(IncidentVariables.UPDATE_APPROVAL_REQUIRED))
         .isEqualTo("SEV1".equals(severity) || "SEV2".equals(severity));
     assertThat(result.<Boolean>getEntry(IncidentVariables.AUTO_RESOLVE_ON_RECOVERY)).isEqualTo("SEV4".equals(severity));

@@ -128,6 +128,7 @@ class ResponderPagerTest {
     pager.page(level("user:tom"));
 
     verify(tasks).addCandidateUser("task-1", "tom");
+    verify(tasks).setAssignee("task-1", "tom");
     assertThat(messages).singleElement().satisfies(message -> {
       assertThat(message.taskUrl()).isEqualTo("https://incidents.example.com/camunda/app/tasklist/default/#/?task=task-1");
       assertThat(message.acknowledgeUrl()).startsWith("https://incidents.example.com/ack?incident=INC-2026-0042&user=tom"
@@ -135,6 +136,25 @@ class ResponderPagerTest {
       assertThat(message.headline()).isEqualTo("[SEV1] INC-2026-0042 paged: Search is down");
     });
     verify(tasks, never()).addCandidateUser("task-1", "dan");
+  }
+
+  @Test
+  void shouldHandTheTaskToTheOnePersonALevelReachedAndOpenItToAllWhenALevelReachedSeveral() {
+    Task acknowledge = mock(Task.class);
+    when(acknowledge.getId()).thenReturn("task-1");
+    when(acknowledge.getAssignee()).thenReturn("dan");
+    when(tasks.createTaskQuery().processInstanceBusinessKey(any()).processDefinitionKey(any()).taskDefinitionKey(any())
+        .active().singleResult()).thenReturn(acknowledge);
+    pager = pagerRecording(new ArrayList<>());
+
+    pager.page(level("user:dan"));
+    verify(tasks, never()).setAssignee(any(), any());
+
+    pager.page(level("user:tom"));
+    verify(tasks).setAssignee("task-1", "tom");
+
+    pager.page(level("group:database"));
+    verify(tasks).setAssignee("task-1", null);
   }
 
   private ResponderPager pagerRecording(List<PageMessage> messages) {

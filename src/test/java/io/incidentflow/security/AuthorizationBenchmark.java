@@ -125,11 +125,12 @@ class AuthorizationBenchmark {
     long authorizationRows = count("ACT_RU_AUTHORIZATION") - authorizationsBefore;
     Map<String, Long> perGroup = openTasksPerGroup();
     technician();
-    String filterId = filters.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult().getId();
-    long expected = tasks.createTaskQuery().taskCandidateGroupIn(TECHNICIAN_GROUPS).taskUnassigned().count();
+    String filterId = filters.createFilterQuery().filterName(TasklistFilters.MY_INCIDENT_TASKS).singleResult().getId();
+    long expected = tasks.createTaskQuery().or().taskAssignee(TECHNICIAN).taskCandidateUser(TECHNICIAN)
+        .taskCandidateGroupIn(TECHNICIAN_GROUPS).endOr().count();
 
-    // 2. The technician's "My group tasks": in-process as Tasklist's REST call runs it, then over HTTP.
-    alternate("2a. Tasklist \"My group tasks\", in-process: filterService.listPage(0, 15) + count, as "
+    // 2. The technician's "My incident tasks": in-process as Tasklist's REST call runs it, then over HTTP.
+    alternate("2a. Tasklist \"My incident tasks\", in-process: filterService.listPage(0, 15) + count, as "
         + TECHNICIAN + " (" + String.join(", ", TECHNICIAN_GROUPS) + ")", (thread, seq) -> listInProcess(filterId,
         expected));
     primeRestApi(filterId);

@@ -356,7 +356,7 @@ class RestApiIT {
     assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id").contains("admin");
     assertThat(identity.checkPassword("tom", "demo")).isTrue();
     assertThat(filters.createFilterQuery().list()).extracting("name")
-        .containsExactlyInAnyOrder("My tasks", "My group tasks", "All open incidents");
+        .containsExactlyInAnyOrder("My incident tasks", "Breaching soon", "All open incidents");
   }
 
   private static List<String> filesIn(String folder, String... suffixes) throws IOException {

@@ -181,7 +181,7 @@ class RolesIT {
     Task checkoutTask = task(checkout, TASK_ACKNOWLEDGE_INCIDENT);
 
     // As responders of incident tools do, technicians read every incident (a per-task grant was 40 times
-    // slower in Tasklist: BENCHMARKS.md); Tasklist's "My group tasks" lists their groups' tasks only.
+    // slower in Tasklist: BENCHMARKS.md); Tasklist's "My incident tasks" lists their own and their groups' tasks only.
     assertThat(as("dana").getForObject("/engine-rest/task?maxResults=2000", String.class))
         .contains(searchTask.getId(), checkoutTask.getId());
     assertThat(as("dana").getForEntity("/engine-rest/process-instance/" + checkout, String.class).getStatusCode())
@@ -289,9 +289,10 @@ class RolesIT {
 
   @Test
   void shouldShowEachRoleItsTasklistFilters() {
-    assertThat(filterNames("dana")).containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS);
-    assertThat(filterNames("ivy")).containsExactlyInAnyOrder(TasklistFilters.MY_TASKS,
-        TasklistFilters.MY_GROUP_TASKS, TasklistFilters.ALL_OPEN_INCIDENTS);
+    assertThat(filterNames("dana")).containsExactlyInAnyOrder(TasklistFilters.MY_INCIDENT_TASKS,
+        TasklistFilters.BREACHING_SOON);
+    assertThat(filterNames("ivy")).containsExactlyInAnyOrder(TasklistFilters.MY_INCIDENT_TASKS,
+        TasklistFilters.BREACHING_SOON, TasklistFilters.ALL_OPEN_INCIDENTS);
     assertThat(filterNames("max")).containsExactly(TasklistFilters.ALL_OPEN_INCIDENTS);
   }
 
