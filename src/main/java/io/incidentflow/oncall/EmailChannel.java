@@ -34,6 +34,7 @@ class EmailChannel implements PagingChannel {
             "affectedServices", List.of(page.incident().serviceName()),
             "runbook", page.runbook() == null ? "" : page.runbook(),
             "taskUrl", page.taskUrl(),
+            "incidentUrl", page.incidentUrl(),
             "acknowledgeUrl", page.acknowledgeUrl()),
         List.of(new StaffMember(responder.userId(), responder.name(), responder.email())));
   }

@@ -4,7 +4,7 @@ import io.incidentflow.incident.IncidentSnapshot;
 
 /** What one page says, to one responder, at one level of one round. */
 public record PageMessage(IncidentSnapshot incident, String runbook, int round, int level, String acknowledgeUrl,
-    String taskUrl) {
+    String taskUrl, String incidentUrl) {
 
   /** One line for chat and the mail's subject. */
   public String headline() {

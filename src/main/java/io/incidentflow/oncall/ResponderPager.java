@@ -3,7 +3,7 @@ package io.incidentflow.oncall;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentSnapshot;
 import io.incidentflow.incident.IncidentTasks;
-import io.incidentflow.mail.MailProperties;
+import io.incidentflow.tasklist.TasklistLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ public class ResponderPager {
   private final AckLinks ackLinks;
   private final TaskService tasks;
   private final PagingProperties properties;
-  private final String tasklistUrl;
+  private final TasklistLinks links;
   private final Clock clock;
 
   public ResponderPager(ResponderTargets targets, List<PagingChannel> channels, PageAttemptRepository log,
-      AckLinks ackLinks, TaskService tasks, PagingProperties properties, MailProperties mail, Clock clock) {
+      AckLinks ackLinks, TaskService tasks, PagingProperties properties, TasklistLinks links, Clock clock) {
     this.targets = targets;
     this.channels = properties.channels().stream()
         .map(name -> channels.stream().filter(channel -> channel.name().equals(name)).findFirst()
@@ -47,7 +47,7 @@ public class ResponderPager {
     this.ackLinks = ackLinks;
     this.tasks = tasks;
     this.properties = properties;
-    this.tasklistUrl = mail.publicUrl() + "/camunda/app/tasklist/default/";
+    this.links = links;
     this.clock = clock;
   }
 
@@ -61,11 +61,12 @@ public class ResponderPager {
           PageAttempt.Outcome.NOT_REACHED, nobody.getValue(), now));
     }
     Task acknowledge = IncidentTasks.open(tasks, incidentId, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT);
-    String taskUrl = acknowledge == null ? tasklistUrl : tasklistUrl + "#/?task=" + acknowledge.getId();
+    String taskUrl = links.task(acknowledge == null ? null : acknowledge.getId());
+    String incidentUrl = links.incident(incidentId);
     List<String> reached = new ArrayList<>();
     for (Responder responder : resolution.responders()) {
       PageMessage message = new PageMessage(level.incident(), level.runbook(), level.round(), level.level(),
-          ackLinks.url(incidentId, responder.userId(), now.plus(properties.acknowledgeLinkValidity())), taskUrl);
+          ackLinks.url(incidentId, responder.userId(), now.plus(properties.acknowledgeLinkValidity())), taskUrl, incidentUrl);
       if (pageOnFirstChannel(responder, message, attempts, now)) {
         reached.add(responder.userId());
         offer(acknowledge, responder.userId());

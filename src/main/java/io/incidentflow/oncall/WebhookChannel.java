@@ -39,7 +39,7 @@ class WebhookChannel implements PagingChannel {
   public void send(Responder responder, PageMessage page) throws ChannelFailure {
     URI url = urlOf(responder.userId()).orElseThrow(() -> new ChannelFailure("no webhook"));
     String text = page.headline() + " (level " + page.level() + ", for " + responder.name() + ")\nAcknowledge: "
-        + page.acknowledgeUrl() + "\nTask: " + page.taskUrl();
+        + page.acknowledgeUrl() + "\nTask: " + page.taskUrl() + "\nIncident: " + page.incidentUrl();
     try {
       HttpRequest request = HttpRequest.newBuilder(url).timeout(properties.webhookTimeout())
           .header("Content-Type", "application/json")

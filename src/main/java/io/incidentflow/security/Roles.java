@@ -112,11 +112,12 @@ public final class Roles {
     return new Grant(group, PROCESS_DEFINITION, INCIDENT, SKILL_GROUP_GRANTS);
   }
 
-  static final List<String> WORKING_FILTERS = List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON);
+  /** Everyone who works tasks; "All open incidents" lists what their grants let them read (the mails link it). */
+  static final List<String> WORKING_FILTERS = List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON,
+      TasklistFilters.ALL_OPEN_INCIDENTS);
 
   static final List<FilterGrant> FILTERS = List.of(
-      new FilterGrant(GROUP_INCIDENT_MANAGERS,
-          List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON, TasklistFilters.ALL_OPEN_INCIDENTS)),
+      new FilterGrant(GROUP_INCIDENT_MANAGERS, WORKING_FILTERS),
       new FilterGrant(GROUP_TECHNICIANS, WORKING_FILTERS),
       new FilterGrant(GROUP_COMMUNICATIONS, WORKING_FILTERS),
       new FilterGrant(GROUP_PROCESS_OWNERS, List.of(TasklistFilters.ALL_OPEN_INCIDENTS)),

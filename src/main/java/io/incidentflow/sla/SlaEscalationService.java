@@ -2,14 +2,18 @@ package io.incidentflow.sla;
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentSnapshot;
+import io.incidentflow.incident.IncidentTasks;
 import io.incidentflow.staff.StaffDirectory;
 import io.incidentflow.staff.StaffMailer;
 import io.incidentflow.staff.StaffMember;
+import io.incidentflow.tasklist.TasklistLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,14 +31,18 @@ public class SlaEscalationService {
   private final SlaBreachRepository breaches;
   private final StaffDirectory staff;
   private final StaffMailer mailer;
+  private final TaskService tasks;
+  private final TasklistLinks links;
   private final Clock clock;
 
   public SlaEscalationService(SlaClocks clocks, SlaBreachRepository breaches, StaffDirectory staff, StaffMailer mailer,
-      Clock clock) {
+      TaskService tasks, TasklistLinks links, Clock clock) {
     this.clocks = clocks;
     this.breaches = breaches;
     this.staff = staff;
     this.mailer = mailer;
+    this.tasks = tasks;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -58,7 +66,7 @@ public class SlaEscalationService {
           slaClock.clock(), incident.id());
       return 0;
     }
-    return mail(incident, "sla-" + clockId + "-" + level.name().toLowerCase(), level, taskName,
+    return mail(incident, "sla-" + clockId + "-" + level.name().toLowerCase(), level, taskKey, taskName,
         slaClock.target() + " (" + slaClock.calendar() + ")", slaClock.dueAt(), now, recipients);
   }
 
@@ -74,14 +82,16 @@ public class SlaEscalationService {
     Instant started = taskStartedAt != null ? taskStartedAt : now.minus(Duration.parse(target));
     SlaBreach breach = new SlaBreach(null, incident.id(), taskKey, taskName, target, started, now);
     breaches.insert(breach);
-    mail(incident, "sla-" + taskKey + "-" + now.toEpochMilli(), SlaNotice.BREACH, taskName, target, breach.dueAt(), now,
+    mail(incident, "sla-" + taskKey + "-" + now.toEpochMilli(), SlaNotice.BREACH, taskKey, taskName, target,
+        breach.dueAt(), now,
         staff.membersOf(IncidentProcess.GROUP_INCIDENT_MANAGERS));
     return breach;
   }
 
   /** One SLA mail (template sla-breach) to staff, through the outbox: a key mailed before is not mailed again. */
-  private int mail(IncidentSnapshot incident, String mailKey, SlaNotice level, String taskName, String target,
-      Instant dueAt, Instant now, List<StaffMember> to) {
+  private int mail(IncidentSnapshot incident, String mailKey, SlaNotice level, String taskKey, String taskName,
+      String target, Instant dueAt, Instant now, List<StaffMember> to) {
+    Task late = IncidentTasks.open(tasks, incident.id(), taskKey);
     String subject = "[" + incident.severity() + "] " + headline(level) + ": " + taskName + " on " + incident.id();
     return mailer.mail(incident.id(), mailKey, "sla-breach", subject, Map.of(
         "incident", incident.mailModel("Open"),
@@ -90,7 +100,9 @@ public class SlaEscalationService {
         "taskName", taskName,
         "target", target,
         "dueAt", dueAt.toString(),
-        "breachedAt", now.toString()), to);
+        "breachedAt", now.toString(),
+        "taskUrl", links.task(late == null ? null : late.getId()),
+        "incidentUrl", links.incident(incident.id())), to);
   }
 
   private static String headline(SlaNotice level) {

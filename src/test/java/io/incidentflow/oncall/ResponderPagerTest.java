@@ -14,6 +14,7 @@ import io.incidentflow.mail.MailProperties;
 import io.incidentflow.platform.LinkSigner;
 import io.incidentflow.staff.StaffDirectory;
 import io.incidentflow.staff.StaffMember;
+import io.incidentflow.tasklist.TasklistLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class ResponderPagerTest {
     pager = new ResponderPager(new ResponderTargets((schedule, at) -> Optional.ofNullable(onCall.get(schedule)), staff),
         List.of(email, webhook), log, new AckLinks(new LinkSigner("a-test-secret-of-enough-length"), mail), tasks,
         new PagingProperties(List.of("webhook", "email"), List.of(), Duration.ofHours(24), Duration.ofSeconds(3)),
-        mail, Clock.fixed(NOW, ZoneOffset.UTC));
+        new TasklistLinks(mail.publicUrl(), () -> "filter-1"), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -131,6 +132,9 @@ class ResponderPagerTest {
     verify(tasks).setAssignee("task-1", "tom");
     assertThat(messages).singleElement().satisfies(message -> {
       assertThat(message.taskUrl()).isEqualTo("https://incidents.example.com/camunda/app/tasklist/default/#/?task=task-1");
+      assertThat(message.incidentUrl()).isEqualTo("https://incidents.example.com/camunda/app/tasklist/default/#/"
+          + "?filter=filter-1&searchQuery=%5B%7B%22type%22%3A%22processInstanceBusinessKey%22%2C%22operator%22%3A%22eq"
+          + "%22%2C%22value%22%3A%22INC-2026-0042%22%2C%22name%22%3A%22%22%7D%5D");
       assertThat(message.acknowledgeUrl()).startsWith("https://incidents.example.com/ack?incident=INC-2026-0042&user=tom"
           + "&expires=" + NOW.plus(Duration.ofHours(24)).getEpochSecond() + "&signature=");
       assertThat(message.headline()).isEqualTo("[SEV1] INC-2026-0042 paged: Search is down");
@@ -172,8 +176,8 @@ class ResponderPagerTest {
     };
     return new ResponderPager(new ResponderTargets((schedule, at) -> Optional.empty(), staff), List.of(email), log,
         new AckLinks(new LinkSigner("a-test-secret-of-enough-length"), mail), tasks,
-        new PagingProperties(List.of("email"), List.of(), Duration.ofHours(24), Duration.ofSeconds(3)), mail,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+        new PagingProperties(List.of("email"), List.of(), Duration.ofHours(24), Duration.ofSeconds(3)),
+        new TasklistLinks(mail.publicUrl(), () -> "filter-1"), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static ResponderPager.Level level(String targets) {

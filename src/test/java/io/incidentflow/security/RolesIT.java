@@ -290,7 +290,7 @@ class RolesIT {
   @Test
   void shouldShowEachRoleItsTasklistFilters() {
     assertThat(filterNames("dana")).containsExactlyInAnyOrder(TasklistFilters.MY_INCIDENT_TASKS,
-        TasklistFilters.BREACHING_SOON);
+        TasklistFilters.BREACHING_SOON, TasklistFilters.ALL_OPEN_INCIDENTS);
     assertThat(filterNames("ivy")).containsExactlyInAnyOrder(TasklistFilters.MY_INCIDENT_TASKS,
         TasklistFilters.BREACHING_SOON, TasklistFilters.ALL_OPEN_INCIDENTS);
     assertThat(filterNames("max")).containsExactly(TasklistFilters.ALL_OPEN_INCIDENTS);
