@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Tasklist and Cockpit in a real browser under the role model (security.Roles): what a technician and a manager
  * see and may do, and that no page of theirs breaks under the 2000-row query limit. Also IncidentFlow's branding
- * of the webapps, which only a browser shows (style sheets).
+ * and wording of the webapps, which only a browser shows (style sheets, translations).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -234,6 +234,21 @@ class WebappRolesBrowserIT {
       camundaLogos.forEach(camundaLogo -> assertThat(camundaLogo).isHidden());
       screenshot("0-" + app + "-login");
     }
+    assertNoUnexpectedFailures();
+  }
+
+  @Test
+  void shouldCallCamundasIncidentsFailedJobsInCockpit() {
+    logIn("cockpit", "max");
+
+    Locator failedJobs = page.locator(".stats-section.open-incidents");
+    assertThat(failedJobs).containsText("Failed jobs (Camunda incidents)");
+    assertThat(page.locator("body")).not().containsText("Open Incidents");
+    screenshot("6-cockpit-dashboard-failed-jobs");
+
+    page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + checkout.getId() + "/runtime"));
+    assertThat(page.getByText("Failed jobs", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+    screenshot("7-cockpit-instance-failed-jobs-tab");
     assertNoUnexpectedFailures();
   }
 
