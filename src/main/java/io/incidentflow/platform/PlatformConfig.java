@@ -3,6 +3,7 @@ package io.incidentflow.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
-/** What every feature uses: the clock, the security headers, a size limit on every request, scheduled work. */
+/**
+ * What every feature uses: the clock, the security headers, a size limit on every request, scheduled work, the
+ * webapps' index pages with the nonce of their own header.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PlatformConfig {
@@ -44,6 +48,20 @@ class PlatformConfig {
     registration.addUrlPatterns(SecurityHeadersFilter.PATHS);
     // First, so that even a refusal by a later filter carries the headers.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /**
+   * Outside Camunda's webapp filters: the starter maps those after every filter of the application
+   * (CamundaBpmWebappInitializer, isMatchAfter), so this one sees the index page once Camunda has written it.
+   */
+  @Bean
+  FilterRegistrationBean<IndexPageNonceFilter> indexPageNonce(CamundaBpmProperties camunda) {
+    String applicationPath = camunda.getWebapp().getApplicationPath();
+    FilterRegistrationBean<IndexPageNonceFilter> registration =
+        new FilterRegistrationBean<>(new IndexPageNonceFilter(applicationPath));
+    registration.addUrlPatterns(applicationPath + "/app/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }
 }

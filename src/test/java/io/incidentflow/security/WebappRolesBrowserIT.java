@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tasklist and Cockpit in a real browser under the role model (security.Roles): what a technician and a manager
- * see and may do, and that no page of theirs breaks under the 2000-row query limit.
+ * see and may do, and that no page of theirs breaks under the 2000-row query limit. Also IncidentFlow's branding
+ * and wording of the webapps, which only a browser shows (style sheets, translations).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -210,6 +212,43 @@ class WebappRolesBrowserIT {
     assertThat(after.isSuspended()).as("suspended").isFalse();
     assertThat(runtime.getActiveActivityIds(instanceId)).containsExactlyInAnyOrder(
         IncidentProcess.CALL_PAGE_RESPONDERS, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT);
+    assertNoUnexpectedFailures();
+  }
+
+  @Test
+  void shouldShowIncidentFlowsMarkAndNoCamundaLogoOnTheLoginPageOfEveryApp() {
+    for (String app : List.of("welcome", "admin", "cockpit", "tasklist")) {
+      page.navigate(url("/camunda/app/" + app + "/"));
+
+      Locator logo = page.locator(".form-signin .login-logo");
+      assertThat(logo).isVisible();
+      assertThat(logo).hasCSS("background-image", Pattern.compile(".*/branding/incidentflow-mark\\.svg.*"));
+      page.waitForFunction("() => performance.getEntriesByType('resource')"
+          + ".some(e => e.name.endsWith('/branding/incidentflow-mark.svg') && e.responseStatus === 200)");
+      assertThat(page.locator(".form-signin .app-name")).isVisible();
+      assertThat(page.evaluate("getComputedStyle(document.querySelector('.form-signin .app-name'), '::before').content"))
+          .isEqualTo("\"IncidentFlow \"");
+      // Camunda's logo (its 96x33 SVG) is still in the page, but nowhere to be seen.
+      List<Locator> camundaLogos = page.locator("svg[viewBox='0 0 96 33']").all();
+      assertThat(camundaLogos).as("Camunda's logo elements of " + app).isNotEmpty();
+      camundaLogos.forEach(camundaLogo -> assertThat(camundaLogo).isHidden());
+      screenshot("0-" + app + "-login");
+    }
+    assertNoUnexpectedFailures();
+  }
+
+  @Test
+  void shouldCallCamundasIncidentsFailedJobsInCockpit() {
+    logIn("cockpit", "max");
+
+    Locator failedJobs = page.locator(".stats-section.open-incidents");
+    assertThat(failedJobs).containsText("Failed jobs (Camunda incidents)");
+    assertThat(page.locator("body")).not().containsText("Open Incidents");
+    screenshot("6-cockpit-dashboard-failed-jobs");
+
+    page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + checkout.getId() + "/runtime"));
+    assertThat(page.getByText("Failed jobs", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+    screenshot("7-cockpit-instance-failed-jobs-tab");
     assertNoUnexpectedFailures();
   }
 
