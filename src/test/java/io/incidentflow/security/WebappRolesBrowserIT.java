@@ -5,22 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.incidentflow.Browsers;
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.TestIncidents;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.incidentflow.oncall.schedule.OverrideJson;
+import io.incidentflow.oncall.schedule.ScheduleOverride;
+import io.incidentflow.oncall.schedule.ScheduleService;
+import io.incidentflow.tasklist.TasklistFilters;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -34,7 +36,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebappRolesBrowserIT {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Path.of("target", "browser");
   static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
   @DynamicPropertySource
@@ -71,6 +70,7 @@ class WebappRolesBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired JobDriver jobs;
+  @Autowired ScheduleService schedules;
   @LocalServerPort int port;
 
   Playwright playwright;
@@ -78,6 +78,7 @@ class WebappRolesBrowserIT {
   BrowserContext context;
   Page page;
   ProcessInstance search;
+  ScheduleOverride danaOnCall;
   ProcessInstance checkout;
   /** One answer of the webapps' API to the page; the body of a failure is read at once, while it is there. */
   record ApiCall(String method, String url, int status, String body) {}
@@ -89,15 +90,8 @@ class WebappRolesBrowserIT {
 
   @BeforeAll
   void startBrowserAndIncidents() {
-    // Locally without chromium the test is skipped; in CI (.ci/run installs it) it must run.
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) || "true".equals(System.getenv("CI")),
-        "chromium is not installed: apt-get install chromium (.ci/run installs it)");
-    // The system's chromium only: nothing may be downloaded here.
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
-    // A webapp's first page loads megabytes of scripts; a 2-core machine that also builds may take a minute.
-    PlaywrightAssertions.setDefaultAssertionTimeout(90_000);
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
 
     if (identity.createUserQuery().userId("dana").count() == 0) {
       User dana = identity.newUser("dana");
@@ -108,6 +102,9 @@ class WebappRolesBrowserIT {
       identity.createMembership("dana", IncidentProcess.GROUP_TECHNICIANS);
       identity.createMembership("dana", "database");
     }
+    // Dana is on call for search (the database rotation): paging hands her its Acknowledge task.
+    danaOnCall = schedules.addOverride("database-primary", new OverrideJson("dana",
+        Instant.now().minus(Duration.ofHours(1)).toString(), Instant.now().plus(Duration.ofDays(1)).toString(), null));
     search = start(TestIncidents.searchWarningWithoutCustomerImpact());
     checkout = start(TestIncidents.checkoutOutageWithCustomersAffected());
     // A second version: Cockpit lists a definition's versions with an unbound query, which the limit refuses.
@@ -117,7 +114,7 @@ class WebappRolesBrowserIT {
   @BeforeEach
   void openContext() {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-    context.setDefaultTimeout(90_000);
+    context.setDefaultTimeout(Browsers.TIMEOUT_MILLIS);
     provoked = call -> false;
     apiCalls.clear();
     context.onResponse(response -> {
@@ -138,33 +135,35 @@ class WebappRolesBrowserIT {
 
   @AfterAll
   void stopBrowser() {
+    if (danaOnCall != null) {
+      schedules.deleteOverride(danaOnCall.scheduleId(), danaOnCall.id());
+    }
     if (playwright != null) {
       playwright.close();
     }
   }
 
   @Test
-  void shouldShowATechnicianOnlyTheTasksOfTheirGroups() {
+  void shouldShowATechnicianTheTaskPagingHandedHerAndNoTaskOfAnotherGroup() {
     String searchId = search.getBusinessKey();
     String checkoutId = checkout.getBusinessKey();
 
     logIn("tasklist", "dana");
-    page.locator(".task-filters").getByText("My group tasks").click();
+    assertThat(page.locator(".task-filters .item.active")).containsText(TasklistFilters.MY_INCIDENT_TASKS);
 
     Locator tasks = page.locator("ol.tasks-list");
-    assertThat(tasks).containsText(searchId);
+    assertThat(tasks).containsText("Acknowledge incident · " + searchId + " · Search · SEV4");
     assertThat(tasks).containsText("Search index lag");
     assertThat(tasks).not().containsText(checkoutId);
     assertThat(tasks).not().containsText("Card payments fail");
-    screenshot("1-tasklist-group-tasks-of-dana");
+    screenshot("1-tasklist-my-incident-tasks-of-dana");
 
     tasks.locator("> li").filter(new Locator.FilterOptions().setHasText(searchId)).click();
-    // Camunda Forms (form-js) renders the task's form with its variables.
+    // Camunda Forms (form-js) renders the task's form with the incident at its top.
     Locator form = page.locator(".fjs-container");
     assertThat(form).containsText("Acknowledge that you are working on this incident.");
-    assertThat(form.getByLabel("Incident", new Locator.GetByLabelOptions().setExact(true)))
-        .hasValue(searchId);
-    assertThat(form.getByLabel("Title")).hasValue("Search index lag");
+    assertThat(form.locator("h3")).hasText(searchId + " · Search · SEV4");
+    assertThat(form).containsText("Search index lag");
     screenshot("2-tasklist-acknowledge-form");
 
     assertNoUnexpectedFailures();
@@ -258,14 +257,8 @@ class WebappRolesBrowserIT {
     return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
   }
 
-  /** Through the webapp's real login form. */
   private void logIn(String app, String user) {
-    page.navigate(url("/camunda/app/" + app + "/"));
-    page.getByPlaceholder("Username").fill(user);
-    page.getByPlaceholder("Password").fill("demo");
-    page.waitForResponse(response -> response.url().contains("/camunda/api/admin/auth/user/default/login/"),
-        () -> page.locator("button[type=submit]").click());
-    assertThat(page.locator(".form-signin")).not().isVisible();
+    Browsers.logIn(page, url(""), app, user);
   }
 
   /** A request from the page itself, as Cockpit's buttons send it; answers "status body". */
@@ -326,7 +319,7 @@ class WebappRolesBrowserIT {
   }
 
   private void screenshot(String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    Browsers.screenshot(page, name);
   }
 
   private String url(String path) {
