@@ -98,6 +98,7 @@ class WebappRolesBrowserIT {
       dana.setFirstName("Dana");
       dana.setLastName("Database");
       dana.setPassword("demo");
+      dana.setEmail("dana@incidentflow.local"); // paged by mail
       identity.saveUser(dana);
       identity.createMembership("dana", IncidentProcess.GROUP_TECHNICIANS);
       identity.createMembership("dana", "database");

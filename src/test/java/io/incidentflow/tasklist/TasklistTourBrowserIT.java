@@ -203,6 +203,13 @@ class TasklistTourBrowserIT {
     assertThat(page.locator(".tasks-list")).containsText("No task matching filters found");
     logOut();
 
+    // Communications have the working filters too, and no technician's or manager's task in theirs.
+    logIn("cora");
+    assertThat(page.locator(".task-filters .item.active")).containsText(TasklistFilters.MY_INCIDENT_TASKS);
+    assertThat(page.locator(".tasks-list")).not().containsText("Scope incident");
+    assertThat(page.locator(".tasks-list")).not().containsText("Acknowledge incident");
+    logOut();
+
     // A manager reads every incident's tasks, the SEV1 before the SEV4, and has no task of their own.
     logIn("max");
     assertThat(page.locator(".task-filters .item.active")).containsText(TasklistFilters.ALL_OPEN_INCIDENTS);
