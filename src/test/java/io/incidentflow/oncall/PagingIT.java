@@ -105,6 +105,13 @@ class PagingIT {
     String onCall = ((jakarta.mail.internet.InternetAddress) page.getAllRecipients()[0]).getAddress()
         .replace("@incidentflow.local", "");
     assertThat(onCall).as("the database rotation's primary").isIn("dan", "tom");
+    String acknowledgeTask = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT)
+        .singleResult().getId();
+    assertThat(tasks.createTaskQuery().taskId(acknowledgeTask).taskAssignee(onCall).count())
+        .as("the task is the paged person's, no claim needed").isEqualTo(1);
+    assertThat(GreenMailUtil.getBody(page).replace("=\r\n", "").replace("=3D", "="))
+        .contains("The task in Tasklist: http://localhost:8080/camunda/app/tasklist/default/#/?task=" + acknowledgeTask)
+        .contains("The incident's open tasks: http://localhost:8080/camunda/app/tasklist/default/#/?filter=");
     String link = acknowledgeLink(page);
     assertThat(runtime.getVariable(pi, PagingProcess.LEVEL_REACHED)).as("shown on the incident").isEqualTo("round 1, level 1");
     assertThat((String) runtime.getVariable(pi, PagingProcess.PAGE_LOG)).contains(onCall + " by email paged");

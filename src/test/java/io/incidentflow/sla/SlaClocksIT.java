@@ -101,6 +101,8 @@ class SlaClocksIT {
     jobs.runDueJobs(pi);
     assertThat(recipientsOf("[SEV3] SLA breached: Resolve incident on " + incidentId))
         .as("the incident managers").containsExactly("ivy@incidentflow.local");
+    assertThat(bodyOf("[SEV3] SLA breached: Resolve incident on " + incidentId))
+        .as("straight to the late task").contains("/camunda/app/tasklist/default/#/?task=" + resolve.getId());
     assertThat(breaches.findByIncident(incidentId)).singleElement()
         .satisfies(breach -> assertThat(breach.taskKey()).isEqualTo(TASK_RESOLVE_INCIDENT));
     assertThat(openTask(pi, TASK_RESOLVE_INCIDENT).getPriority()).isEqualTo(100);
@@ -156,6 +158,15 @@ class SlaClocksIT {
       }
     }
     return to;
+  }
+
+  private String bodyOf(String subject) throws Exception {
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (subject.equals(message.getSubject())) {
+        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+      }
+    }
+    throw new AssertionError("no mail " + subject);
   }
 
   private static String subject(MimeMessage message) {
