@@ -136,6 +136,17 @@ class TasklistTourBrowserIT {
         .map(name -> name.strip().substring(name.strip().lastIndexOf("SEV"))).toList();
     assertThat(severities).as("most severe first").contains("SEV1", "SEV4").isSorted();
     assertThat(sev1.locator(".assignee")).containsText("Tom");
+    // Each filter says how many tasks it holds, not only the open one (scripts/filter-counts.js).
+    for (String filter : List.of(TasklistFilters.MY_INCIDENT_TASKS, TasklistFilters.BREACHING_SOON,
+        TasklistFilters.ALL_OPEN_INCIDENTS)) {
+      assertThat(page.locator(".task-filters .item").filter(new Locator.FilterOptions().setHasText(filter))
+          .locator(".incidentflow-count")).hasText(Pattern.compile("\\(\\d+\\)"));
+    }
+    assertThat(page.locator(".task-filters .item").filter(new Locator.FilterOptions()
+        .setHasText(TasklistFilters.BREACHING_SOON)).locator(".incidentflow-count"))
+        .hasText("(" + tasks.createTaskQuery().or().taskAssignee("tom").taskCandidateUser("tom")
+            .taskCandidateGroupIn(List.of("technicians", "application", "database", "network")).endOr()
+            .dueBefore(java.util.Date.from(Instant.now().plus(Duration.ofHours(1)))).count() + ")");
     Browsers.screenshot(page, "tasklist-1-my-incident-tasks");
 
     // The page mail's link opens the task itself, with the incident at the top of its form.

@@ -11,5 +11,7 @@ export default {
     focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
     startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
   },
+  // Each filter's count beside its name (Tasklist counts the open filter only).
+  customScripts: ['scripts/filter-counts'],
   disableWelcomeMessage: true
 };
