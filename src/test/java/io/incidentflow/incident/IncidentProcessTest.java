@@ -423,7 +423,10 @@ class IncidentProcessTest {
 
   @Test
   void shouldAskTheOutcomeAfreshWhenTheResolveTaskComesBackAndKeepTheLastNoteInSight() {
-    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    ProcessInstance incident = report(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
+    BpmnAwareTests.taskService().setAssignee(BpmnAwareTests.task(TASK_ACKNOWLEDGE_INCIDENT, incident).getId(), "tom");
+    complete(incident, TASK_ACKNOWLEDGE_INCIDENT, Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
+    scope(incident, "SEV2", false);
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_WAITING, WAITING_FOR, "the vendor",
         RESOLUTION_SUMMARY, "Restarted the payment gateway"));
     complete(incident, TASK_WAIT_ON_CUSTOMER_OR_VENDOR, Map.of(ANSWER_RECEIVED, "Vendor fixed their API"));
@@ -432,6 +435,7 @@ class IncidentProcessTest {
     Map<String, Object> form = BpmnAwareTests.taskService().getVariables(again.getId());
     assertThat(form).doesNotContainKeys(RESOLVE_OUTCOME, WAITING_FOR, RESOLUTION_SUMMARY);
     assertThat((String) form.get(INCIDENT_CONTEXT))
+        .contains("Acknowledged by tom: On it")
         .contains("Waiting for: the vendor — answer: Vendor fixed their API")
         .contains("Last resolution note (internal): Restarted the payment gateway");
 
