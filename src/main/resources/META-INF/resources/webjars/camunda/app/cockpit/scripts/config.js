@@ -4,5 +4,7 @@ export default {
     name: 'Cockpit',
     vendor: 'IncidentFlow'
   },
+  // Finished incidents and their history (Community Edition's Cockpit shows running instances only).
+  customScripts: ['scripts/finished-incidents'],
   disableWelcomeMessage: true
 };

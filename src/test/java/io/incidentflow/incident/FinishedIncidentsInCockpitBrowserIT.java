@@ -1,0 +1,160 @@
+package io.incidentflow.incident;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.incidentflow.Browsers;
+import io.incidentflow.JobDriver;
+import io.incidentflow.PostgresTestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A manager audits a finished incident in Cockpit (Community Edition shows running instances only): the
+ * "Finished incidents" page of IncidentFlow's Cockpit plugin finds it and shows its steps, who did them, the
+ * variable changes, the decisions and the user operations.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FinishedIncidentsInCockpitBrowserIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired JobDriver jobs;
+  @LocalServerPort int port;
+
+  Playwright playwright;
+  Browser browser;
+  String acknowledgedBy;
+
+  @BeforeAll
+  void startBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void shouldLetAManagerFindAFinishedIncidentAndReadWhoDidWhatInCockpit() {
+    String finished = runToTheEnd();
+    String incidentId = history.createHistoricProcessInstanceQuery().processInstanceId(finished).singleResult()
+        .getBusinessKey();
+
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+    context.setDefaultTimeout(Browsers.TIMEOUT_MILLIS);
+    Page page = context.newPage();
+    Browsers.logIn(page, url(""), "cockpit", "max");
+    page.locator("a[href='#/finished-incidents']").first().click();
+    Locator list = page.locator(".incidentflow-incidents");
+    assertThat(list).containsText(incidentId);
+
+    page.locator(".incidentflow-search input[name=incidentId]").fill(incidentId);
+    page.locator(".incidentflow-search input[name=severity]").fill("sev4");
+    page.locator(".incidentflow-search button[type=submit]").click();
+    assertThat(list.locator("tbody tr")).hasCount(1);
+    list.getByText(incidentId).click();
+
+    assertThat(page.locator(".incidentflow-incident")).containsText(incidentId);
+    Locator steps = page.locator(".incidentflow-steps");
+    assertThat(steps.locator("tr").filter(new Locator.FilterOptions().setHasText("Acknowledge incident")))
+        .containsText(acknowledgedBy);
+    assertThat(steps.locator("tr").filter(new Locator.FilterOptions().setHasText("Resolve incident")))
+        .containsText("tom");
+    assertThat(steps.locator("tr").filter(new Locator.FilterOptions().setHasText("Scope incident")))
+        .containsText("ivy");
+    assertThat(page.locator(".incidentflow-variables")).containsText("resolveOutcome");
+    assertThat(page.locator(".incidentflow-decisions")).containsText("Target times per severity");
+    assertThat(page.locator(".incidentflow-operations").locator("tr")
+        .filter(new Locator.FilterOptions().setHasText("ivy"))).not().hasCount(0);
+    Browsers.screenshot(page, "cockpit-finished-incident");
+
+    // Someone else's search finds nothing that is not finished: the running incident is not listed.
+    String running = runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
+        TestIncidents.searchWarningWithoutCustomerImpact().variables()).getId();
+    jobs.runDueJobs(running);
+    page.locator(".incidentflow-search input[name=incidentId]").fill(
+        runtime.createProcessInstanceQuery().processInstanceId(running).singleResult().getBusinessKey());
+    page.locator(".incidentflow-search input[name=severity]").fill("");
+    page.locator(".incidentflow-search button[type=submit]").click();
+    assertThat(page.locator(".incidentflow-empty")).isVisible();
+    context.close();
+  }
+
+  /** A SEV4 without customer impact, acknowledged by the on-call, scoped by ivy, resolved by tom: no review. */
+  private String runToTheEnd() {
+    String pi = runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
+        TestIncidents.searchWarningWithoutCustomerImpact().variables()).getId();
+    jobs.runDueJobs(pi);
+    // Paging handed the task to the database rotation's on-call, dan or tom: they acknowledge.
+    acknowledgedBy = tasks.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).singleResult().getAssignee();
+    assertThat(acknowledgedBy).isIn("dan", "tom");
+    complete(pi, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT, acknowledgedBy, List.of("technicians", "database"),
+        Map.of());
+    complete(pi, IncidentProcess.TASK_SCOPE_INCIDENT, "ivy", List.of(IncidentProcess.GROUP_INCIDENT_MANAGERS),
+        Map.of(IncidentVariables.SEVERITY, "SEV4", IncidentVariables.CUSTOMER_IMPACT, false));
+    jobs.runDueJobs(pi);
+    complete(pi, IncidentProcess.TASK_RESOLVE_INCIDENT, "tom", List.of("technicians", "database"),
+        Map.of(IncidentVariables.RESOLVE_OUTCOME, IncidentProcess.OUTCOME_RESOLVED,
+            IncidentVariables.RESOLUTION_SUMMARY, "Rebuilt the index"));
+    jobs.runDueJobs(pi);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count())
+        .as("the incident ended").isEqualTo(1);
+    return pi;
+  }
+
+  /** As Tasklist does it: logged in, the task claimed (unless it is already the user's), then completed. */
+  private void complete(String pi, String taskKey, String user, List<String> groups, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    identity.setAuthentication(user, groups);
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+}
