@@ -88,8 +88,13 @@ class EngineHistorySteps {
         variables.addAll(variables(instance, userOfOperation));
       }
     }
-    return TimelineOrder.merge(activities, tasks(incidentId, activityNames, operations), variables,
-        operations(operations));
+    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(incidentId).orderByHistoricActivityInstanceStartTime().asc().list();
+    Map<String, String> taskNames = new HashMap<>();
+    tasks.forEach(task -> taskNames.put(task.getId(),
+        activityNames.getOrDefault(task.getActivityInstanceId(), task.getName())));
+    return TimelineOrder.merge(activities, tasks(tasks, taskNames, operations), variables,
+        operations(operations, taskNames));
   }
 
   private List<TimelineStep> activities(HistoricProcessInstance instance, Map<String, String> names) {
@@ -114,7 +119,7 @@ class EngineHistorySteps {
     return steps;
   }
 
-  private List<TimelineStep> tasks(String incidentId, Map<String, String> activityNames,
+  private List<TimelineStep> tasks(List<HistoricTaskInstance> tasks, Map<String, String> taskNames,
       List<UserOperationLogEntry> operations) {
     Map<String, String> completedBy = new HashMap<>();
     operations.stream()
@@ -122,9 +127,8 @@ class EngineHistorySteps {
         .filter(entry -> entry.getTaskId() != null && entry.getUserId() != null)
         .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
     List<TimelineStep> steps = new ArrayList<>();
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(incidentId)
-        .orderByHistoricActivityInstanceStartTime().asc().list()) {
-      String name = activityNames.getOrDefault(task.getActivityInstanceId(), task.getName());
+    for (HistoricTaskInstance task : tasks) {
+      String name = taskNames.get(task.getId());
       steps.add(TimelineStep.of(instant(task.getStartTime()), Kind.TASK_CREATED, name, null));
       for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
           .type(IdentityLinkType.ASSIGNEE).operationType("add").orderByTime().asc().list()) {
@@ -178,7 +182,7 @@ class EngineHistorySteps {
   }
 
   /** What people did through Tasklist, Cockpit or the REST API that the task steps do not tell already. */
-  private static List<TimelineStep> operations(List<UserOperationLogEntry> entries) {
+  private static List<TimelineStep> operations(List<UserOperationLogEntry> entries, Map<String, String> taskNames) {
     List<TimelineStep> steps = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (UserOperationLogEntry entry : entries) {
@@ -189,7 +193,7 @@ class EngineHistorySteps {
       if (told || start || !seen.add(entry.getOperationId())) {
         continue;
       }
-      String on = entry.getTaskId() != null ? " " + entry.getTaskId() : "";
+      String on = entry.getTaskId() != null ? " " + taskNames.getOrDefault(entry.getTaskId(), entry.getTaskId()) : "";
       steps.add(TimelineStep.of(instant(entry.getTimestamp()), Kind.OPERATION,
           entry.getOperationType() + " " + entry.getEntityType() + on, entry.getUserId()));
     }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,6 +150,47 @@ class IncidentTimelineIT {
         .containsExactly(line(0, "customerImpact: false", "ivy", "-"));
     assertThat(steps.stream().filter(kind("task-created")).map(step -> text(step, "what")).toList())
         .containsSubsequence("Acknowledge incident", "Scope incident", "Resolve incident", "Hold post-incident review");
+  }
+
+  @Test
+  void shouldListTheAlertTheNoticesToCustomersAndWhatAnAdministratorDidOfARunningIncident() throws Exception {
+    // Given monitoring opens a checkout incident that customers feel, scoped as such after 10 minutes.
+    at(0);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBearerAuth("demo-intake-token");
+    JsonNode opened = http.postForEntity("/api/alerts", new HttpEntity<>("""
+        {"service":"checkout","summary":"Checkout returns 5xx","severity":"critical","dedupKey":"timeline-1",
+         "customerImpact":true}""", headers), JsonNode.class).getBody();
+    String incidentId = opened.get("incidentId").asText();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(incidentId)
+        .processDefinitionKey(PROCESS_KEY).singleResult().getId();
+    at(0);
+    at(2);
+    complete(pi, TASK_ACKNOWLEDGE_INCIDENT, openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee(), Map.of());
+    at(10);
+    complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true,
+        IMPACT_DESCRIPTION, "Card payments fail", PUBLIC_TITLE, "Card payments fail"));
+    at(10);
+    // When an administrator suspends the incident for a moment at 12.
+    at(12);
+    logIn("admin");
+    runtime.suspendProcessInstanceById(pi);
+    runtime.activateProcessInstanceById(pi);
+    identity.clearAuthentication();
+
+    // Then the running incident's timeline holds the alert, the first notice to the two demo customers of checkout
+    // (db/demo), and the operations.
+    List<JsonNode> steps = new ArrayList<>();
+    json.readTree(as("tom").getForEntity(path(incidentId), String.class).getBody()).forEach(steps::add);
+    assertThat(lines(steps, kind("alert"))).containsExactly(
+        line(0, "generic firing: Checkout returns 5xx (opened)", "-", "-"));
+    assertThat(lines(steps, kind("customer-mail"))).containsExactly(
+        line(10, "Customer notice 'confirmed' sent to 2 of 2 customers", "-", "-"));
+    assertThat(lines(steps, kind("operation"))).containsExactly(
+        line(12, "Suspend ProcessInstance", "admin", "-"), line(12, "Activate ProcessInstance", "admin", "-"));
+    assertThat(lines(steps, kind("task-completed"))).extracting(step -> step.split(" \\| ")[0])
+        .containsExactly("+2m Acknowledge incident", "+10m Scope incident");
   }
 
   @Test
