@@ -33,6 +33,9 @@ public class AlertRepository {
   /** One key of an incident with its own count, for the readable list on the incident. */
   public record KeyActivity(String dedupKey, String summary, boolean resolved, long count, Instant lastSeenAt) {}
 
+  /** One alert as received for an incident, for its timeline. */
+  public record Received(Instant receivedAt, AlertSource source, AlertStatus status, String summary, String outcome) {}
+
   private final JdbcClient jdbc;
   private final boolean postgres;
   private final TransactionTemplate savepoint;
@@ -158,6 +161,16 @@ public class AlertRepository {
             GROUP BY incident_id""")
         .param("since", Timestamp.from(since))
         .query((rs, row) -> new Activity(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+        .list();
+  }
+
+  /** Every alert the incident received, oldest first. */
+  public List<Received> receivedFor(String incidentId) {
+    return jdbc.sql("SELECT received_at, source, status, summary, outcome FROM alert WHERE incident_id = :incident "
+            + "ORDER BY received_at, id")
+        .param("incident", incidentId)
+        .query((rs, row) -> new Received(rs.getTimestamp(1).toInstant(), AlertSource.valueOf(rs.getString(2)),
+            AlertStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
         .list();
   }
 

@@ -34,6 +34,9 @@ final class StaffApiRules {
       // SLA clocks: whoever reads every incident (communications read only some: not here).
       new Rule(HttpMethod.GET, "/api/staff/incidents/*/slas",
           List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      // The timeline: the same readers; communications read only the incidents with customer impact.
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/timeline",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
       // On-call schedules and their calendar feeds: every member of staff reads, incident managers edit.
       new Rule(HttpMethod.GET, SCHEDULES, List.of()),
       new Rule(HttpMethod.GET, SCHEDULES + "/**", List.of()),
