@@ -123,6 +123,24 @@ abstract class IncidentReportsScenario {
   }
 
   @Test
+  void shouldCountOnlyTheServiceSeverityAndPeriodAskedFor() throws Exception {
+    for (String query : List.of(PERIOD + "&service=search", PERIOD + "&severity=SEV2",
+        "from=2031-03-03T14:00:01Z&to=2031-03-04T00:00:00Z")) {
+      JsonNode report = json.readTree(as("ivy").getForEntity("/api/staff/reports/incidents?" + query, String.class)
+          .getBody());
+      assertThat(report.get("groups")).as(query).isEmpty();
+      assertThat(report.at("/total/incidents").asInt()).as(query).isZero();
+      assertThat(report.at("/total/mtta/meanSeconds").isNull()).as(query).isTrue();
+      assertThat(report.at("/total/downtimeCost").decimalValue()).as(query).isEqualByComparingTo("0");
+    }
+    // [from, to): C opened at 14:00 exactly, the only one from then on.
+    JsonNode fromC = json.readTree(as("ivy").getForEntity(
+        "/api/staff/reports/incidents?from=2031-03-03T14:00:00Z&to=2031-03-04", String.class).getBody());
+    assertThat(fromC.at("/total/incidents").asInt()).isEqualTo(1);
+    assertThat(fromC.at("/total/notAcknowledged").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void shouldGiveTheSameAsCsvByAcceptHeaderAndBySuffix() {
     HttpHeaders accept = new HttpHeaders();
     accept.set(HttpHeaders.ACCEPT, "text/csv");
