@@ -23,6 +23,7 @@ final class StaffApiRules {
 
   static final String CUSTOMERS = "/api/staff/customers";
   static final String SCHEDULES = "/api/staff/schedules";
+  static final String REPORTS = "/api/staff/reports";
 
   static final List<Rule> RULES = List.of(
       new Rule(HttpMethod.GET, CUSTOMERS, List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS)),
@@ -43,6 +44,9 @@ final class StaffApiRules {
       new Rule(HttpMethod.GET, "/api/staff/users/*/on-call.ics", List.of()),
       new Rule(null, SCHEDULES, List.of(GROUP_INCIDENT_MANAGERS)),
       new Rule(null, SCHEDULES + "/**", List.of(GROUP_INCIDENT_MANAGERS)),
+      // Reports on response times, SLAs and downtime cost: managers and incident managers.
+      new Rule(HttpMethod.GET, REPORTS + "/incidents", List.of(GROUP_MANAGERS, GROUP_INCIDENT_MANAGERS)),
+      new Rule(HttpMethod.GET, REPORTS + "/incidents.csv", List.of(GROUP_MANAGERS, GROUP_INCIDENT_MANAGERS)),
       // The API's description: every member of staff.
       new Rule(HttpMethod.GET, "/v3/api-docs", List.of()),
       new Rule(HttpMethod.GET, "/v3/api-docs/**", List.of()),

@@ -1,0 +1,94 @@
+package io.incidentflow.reporting;
+
+import static io.incidentflow.incident.IncidentProcess.END_ACKNOWLEDGED;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report's two queries, for PostgreSQL and H2 alike: one row per incident opened in the period (its times,
+ * with the first acknowledgement and fallback from Camunda's activity history by the index on process instance
+ * and activity), streamed and never held as a list; and the SLA clocks counted per service, severity and step in
+ * the database.
+ */
+@Repository
+class IncidentReportQueries {
+
+  /**
+   * Reached when both fallbacks join: the reroute succeeded or the workaround was applied (incident.bpmn).
+   * Not in IncidentProcess: only the reports need it.
+   */
+  static final String FALLBACK_APPLIED = "Gateway_WorkaroundReady";
+
+  private final JdbcClient jdbc;
+
+  IncidentReportQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Calls {@code each} for every incident of the filter, one row at a time. */
+  void eachIncident(ReportFilter filter, Consumer<IncidentTimes> each) {
+    String sql = """
+        SELECT i.service_id, i.severity, i.opened_at, i.resolved_at,
+            (SELECT MIN(a.start_time_) FROM act_hi_actinst a
+              WHERE a.proc_inst_id_ = i.process_instance_id AND a.act_id_ = :acknowledged) AS acknowledged_at,
+            (SELECT MIN(a.start_time_) FROM act_hi_actinst a
+              WHERE a.proc_inst_id_ = i.process_instance_id AND a.act_id_ = :fallback) AS fallback_at
+        FROM incident i
+        WHERE""" + where(filter);
+    params(jdbc.sql(sql), filter).param("acknowledged", END_ACKNOWLEDGED).param("fallback", FALLBACK_APPLIED)
+        .query((ResultSet rs) -> {
+          each.accept(new IncidentTimes(rs.getString("service_id"), rs.getString("severity"),
+              instant(rs, "opened_at"), instant(rs, "acknowledged_at"), instant(rs, "fallback_at"),
+              instant(rs, "resolved_at")));
+        });
+  }
+
+  record SlaCount(String service, String severity, String clock, long met, long breached, long clocks) {}
+
+  /** The SLA clocks of the filter's incidents per service, severity and step, as {@code SlaClock.state} sees them. */
+  List<SlaCount> slaCounts(ReportFilter filter, Instant now) {
+    String sql = """
+        SELECT i.service_id, i.severity, c.clock,
+            SUM(CASE WHEN c.stopped_at IS NOT NULL AND c.stopped_at <= c.due_at AND c.breached_at IS NULL
+                THEN 1 ELSE 0 END) AS met,
+            SUM(CASE WHEN c.breached_at IS NOT NULL OR c.stopped_at > c.due_at
+                  OR (c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at <= :now)
+                THEN 1 ELSE 0 END) AS breached,
+            COUNT(*) AS clocks
+        FROM sla_clock c JOIN incident i ON i.id = c.incident_id
+        WHERE""" + where(filter) + " GROUP BY i.service_id, i.severity, c.clock";
+    return params(jdbc.sql(sql), filter).param("now", Timestamp.from(now))
+        .query((rs, row) -> new SlaCount(rs.getString("service_id"), rs.getString("severity"), rs.getString("clock"),
+            rs.getLong("met"), rs.getLong("breached"), rs.getLong("clocks")))
+        .list();
+  }
+
+  private static String where(ReportFilter filter) {
+    return " i.opened_at >= :from AND i.opened_at < :to"
+        + (filter.service() == null ? "" : " AND i.service_id = :service")
+        + (filter.severity() == null ? "" : " AND i.severity = :severity");
+  }
+
+  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, ReportFilter filter) {
+    spec = spec.param("from", Timestamp.from(filter.from())).param("to", Timestamp.from(filter.to()));
+    if (filter.service() != null) {
+      spec = spec.param("service", filter.service());
+    }
+    if (filter.severity() != null) {
+      spec = spec.param("severity", filter.severity());
+    }
+    return spec;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}
