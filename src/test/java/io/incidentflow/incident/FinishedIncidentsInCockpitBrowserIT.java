@@ -11,13 +11,11 @@ import com.microsoft.playwright.Playwright;
 import io.incidentflow.Browsers;
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
-import java.util.List;
+import io.incidentflow.TaskWorker;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +47,8 @@ class FinishedIncidentsInCockpitBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
-  @Autowired IdentityService identity;
   @Autowired JobDriver jobs;
+  @Autowired TaskWorker worker;
   @LocalServerPort int port;
 
   Playwright playwright;
@@ -125,33 +123,17 @@ class FinishedIncidentsInCockpitBrowserIT {
     acknowledgedBy = tasks.createTaskQuery().processInstanceId(pi)
         .taskDefinitionKey(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT).singleResult().getAssignee();
     assertThat(acknowledgedBy).isIn("dan", "tom");
-    complete(pi, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT, acknowledgedBy, List.of("technicians", "database"),
-        Map.of());
-    complete(pi, IncidentProcess.TASK_SCOPE_INCIDENT, "ivy", List.of(IncidentProcess.GROUP_INCIDENT_MANAGERS),
+    worker.complete(pi, IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT, acknowledgedBy, Map.of());
+    worker.complete(pi, IncidentProcess.TASK_SCOPE_INCIDENT, "ivy",
         Map.of(IncidentVariables.SEVERITY, "SEV4", IncidentVariables.CUSTOMER_IMPACT, false));
     jobs.runDueJobs(pi);
-    complete(pi, IncidentProcess.TASK_RESOLVE_INCIDENT, "tom", List.of("technicians", "database"),
+    worker.complete(pi, IncidentProcess.TASK_RESOLVE_INCIDENT, "tom",
         Map.of(IncidentVariables.RESOLVE_OUTCOME, IncidentProcess.OUTCOME_RESOLVED,
             IncidentVariables.RESOLUTION_SUMMARY, "Rebuilt the index"));
     jobs.runDueJobs(pi);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count())
         .as("the incident ended").isEqualTo(1);
     return pi;
-  }
-
-  /** As Tasklist does it: logged in, the task claimed (unless it is already the user's), then completed. */
-  private void complete(String pi, String taskKey, String user, List<String> groups, Map<String, Object> variables) {
-    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    identity.setAuthentication(user, groups);
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 
   private String url(String path) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.JobDriver;
+import io.incidentflow.TaskWorker;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.intake.Alert;
 import io.incidentflow.intake.AlertIntakeService;
@@ -72,6 +73,7 @@ abstract class IncidentLifecycleScenario {
   @Autowired IncidentRepository incidents;
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
+  @Autowired TaskWorker worker;
   @Autowired OutboxRepository outbox;
   @Autowired AlertIntakeService intake;
 
@@ -89,7 +91,7 @@ abstract class IncidentLifecycleScenario {
   @Test
   void shouldRunAnIncidentFromReportToReviewAndTellExactlyTheAffectedCustomers() throws Exception {
     // Ivy reports a checkout outage that customers feel.
-    logIn("ivy");
+    worker.logIn("ivy");
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY,
         TestIncidents.checkoutOutageWithCustomersAffected().variables());
     identity.clearAuthentication();
@@ -100,7 +102,7 @@ abstract class IncidentLifecycleScenario {
 
     // Identify: the application rotation is paged, level by level (escalation-policy.dmn).
     jobs.runDueJobs(pi);
-    Task acknowledge = openTask(pi, TASK_ACKNOWLEDGE_INCIDENT);
+    Task acknowledge = worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT);
     assertThat(tasks.getIdentityLinksForTask(acknowledge.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("application"));
 
@@ -117,15 +119,15 @@ abstract class IncidentLifecycleScenario {
       assertThat(breach.target()).isEqualTo("PT15M");
       assertThat(Duration.between(breach.startedAt(), breach.breachedAt())).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
     });
-    assertThat(openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getPriority()).isEqualTo(100);
+    assertThat(worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getPriority()).isEqualTo(100);
 
     // Paging handed the task to whoever the application rotation had on call when it last reached one person.
-    String onCall = openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee();
+    String onCall = worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee();
     assertThat(onCall).isIn("tom", "amy");
-    complete(pi, TASK_ACKNOWLEDGE_INCIDENT, onCall, Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
+    worker.complete(pi, TASK_ACKNOWLEDGE_INCIDENT, onCall, Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
 
     // Scope: checkout and login are affected.
-    complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(
+    worker.complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(
         AFFECTED_SERVICES, SpinValues.jsonValue(Spin.JSON("[\"checkout\",\"login\"]")).create(),
         CUSTOMER_IMPACT, true,
         SEVERITY, "SEV2",
@@ -134,26 +136,26 @@ abstract class IncidentLifecycleScenario {
     jobs.runDueJobs(pi);
 
     // Resolve or fall back: the technician cannot fix it now; no router is configured, so a manual workaround.
-    complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
+    worker.complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_CANNOT_RESOLVE));
     jobs.runDueJobs(pi);
     assertThat((String) runtime.getVariable(pi, FALLBACK_FAILURE_REASON)).contains("No traffic router is configured");
-    complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION,
+    worker.complete(pi, TASK_APPLY_WORKAROUND, "tom", Map.of(WORKAROUND_DESCRIPTION,
         "Switched checkout to invoice-only in the admin console (pgw-1.internal is down)"));
     // Customers hear of it in the words of communications; the technician's note stays internal.
-    complete(pi, TASK_WRITE_WORKAROUND_NOTICE, "cora", Map.of(WORKAROUND_NOTICE, "Pay by invoice until further notice"));
+    worker.complete(pi, TASK_WRITE_WORKAROUND_NOTICE, "cora", Map.of(WORKAROUND_NOTICE, "Pay by invoice until further notice"));
     jobs.runDueJobs(pi);
 
     // An hour later (SEV2's update cadence) the communications lead writes a status update, an incident
     // manager approves it (SEV2), and customers get it.
     jobs.advanceClock(Duration.ofMinutes(61));
     jobs.runDueJobs(pi);
-    complete(pi, TASK_WRITE_CUSTOMER_UPDATE, "cora", Map.of(UPDATE_TEXT, "The payment provider is restoring card payments."));
-    complete(pi, TASK_APPROVE_CUSTOMER_UPDATE, "ivy", Map.of(UPDATE_APPROVED, true));
+    worker.complete(pi, TASK_WRITE_CUSTOMER_UPDATE, "cora", Map.of(UPDATE_TEXT, "The payment provider is restoring card payments."));
+    worker.complete(pi, TASK_APPROVE_CUSTOMER_UPDATE, "ivy", Map.of(UPDATE_APPROVED, true));
     jobs.runDueJobs(pi);
 
-    complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
+    worker.complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
         RESOLUTION_SUMMARY, "Renewed the payment provider certificate"));
-    complete(pi, TASK_WRITE_ALL_CLEAR, "cora", Map.of(ALL_CLEAR_NOTICE, "Card payments work again. Thank you for your patience."));
+    worker.complete(pi, TASK_WRITE_ALL_CLEAR, "cora", Map.of(ALL_CLEAR_NOTICE, "Card payments work again. Thank you for your patience."));
     jobs.runDueJobs(pi);
     assertThat(incidents.findById(incidentId)).get().satisfies(incident -> {
       assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
@@ -164,7 +166,7 @@ abstract class IncidentLifecycleScenario {
     // The review shows what customers were told when it started (the all-clear was still leaving the outbox).
     assertThat((String) runtime.getVariable(pi, NOTICES_SENT)).isEqualTo(
         "confirmed: 3 sent\nresolved: 3 pending\nupdate-1: 3 sent\nworkaround: 3 sent");
-    complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert 30 days ahead"));
+    worker.complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert 30 days ahead"));
     jobs.assertNoFailedJobs(pi);
 
     // Exactly these mails went out.
@@ -251,32 +253,7 @@ abstract class IncidentLifecycleScenario {
     assertThat(runtime.getVariables(pi)).containsEntry(SERVICE_ID, "checkout")
         .containsEntry(TITLE, "Checkout answers 503").containsEntry(CUSTOMER_IMPACT, true)
         .containsEntry(REPORTER, "api").containsEntry(ALERT_COUNT, 2L).containsEntry(SEVERITY, "SEV1");
-    assertThat(openTask(pi, TASK_ACKNOWLEDGE_INCIDENT)).isNotNull();
-  }
-
-  private Task openTask(String pi, String taskKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
-
-  private void complete(String pi, String taskKey, String user, Map<String, Object> variables) {
-    Task task = openTask(pi, taskKey);
-    // As Tasklist does it: logged in with the user's groups, whose rights the engine checks.
-    logIn(user);
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user); // a task already the user's needs no claim
-      }
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private void logIn(String user) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-    identity.setAuthentication(user, groups);
+    assertThat(worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT)).isNotNull();
   }
 
   private Map<String, List<String>> mailsByRecipient() throws MessagingException {

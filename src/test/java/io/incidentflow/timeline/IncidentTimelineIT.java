@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.JobDriver;
+import io.incidentflow.TaskWorker;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.incident.TestIncidents;
@@ -69,6 +70,7 @@ class IncidentTimelineIT {
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
   @Autowired JobDriver jobs;
+  @Autowired TaskWorker worker;
   @Autowired ObjectMapper json;
 
   @AfterEach
@@ -81,30 +83,30 @@ class IncidentTimelineIT {
   void shouldListTheStepsOfAFinishedIncidentInOrderWithWhoDidThemAndWhetherTheyMetTheirTargets() throws Exception {
     // Given Ivy reports a SEV2 checkout outage at T0; paging hands the acknowledgement to whoever is on call.
     at(0);
-    logIn("ivy");
+    worker.logIn("ivy");
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY,
         TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false).variables());
     identity.clearAuthentication();
     String pi = instance.getId();
     String incidentId = instance.getBusinessKey();
     jobs.runDueJobs(pi);
-    String onCall = openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee();
+    String onCall = worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee();
     assertThat(onCall).isIn("tom", "amy");
 
     // When they acknowledge after 4 minutes (target 15, paging's next level at 5), Ivy scopes after 45 (target 30 from the acknowledgement:
     // breached at 34, escalated when the jobs run at 36) and raises it to SEV1, Tom resolves at 55, Ivy reviews.
     at(4);
-    complete(pi, TASK_ACKNOWLEDGE_INCIDENT, onCall, Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
+    worker.complete(pi, TASK_ACKNOWLEDGE_INCIDENT, onCall, Map.of(ACKNOWLEDGEMENT_NOTE, "On it"));
     at(36);
     at(45);
-    complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(
+    worker.complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(
         AFFECTED_SERVICES, SpinValues.jsonValue(Spin.JSON("[\"checkout\"]")).create(),
         CUSTOMER_IMPACT, false, SEVERITY, "SEV1", IMPACT_DESCRIPTION, "Card payments fail"));
     at(55);
-    complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
+    worker.complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
         RESOLUTION_SUMMARY, "Renewed the payment provider certificate"));
     at(70);
-    complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert ahead"));
+    worker.complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert ahead"));
     jobs.runDueJobs(pi);
     jobs.assertNoFailedJobs(pi);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime())
@@ -167,14 +169,14 @@ class IncidentTimelineIT {
         .processDefinitionKey(PROCESS_KEY).singleResult().getId();
     at(0);
     at(2);
-    complete(pi, TASK_ACKNOWLEDGE_INCIDENT, openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee(), Map.of());
+    worker.complete(pi, TASK_ACKNOWLEDGE_INCIDENT, worker.openTask(pi, TASK_ACKNOWLEDGE_INCIDENT).getAssignee(), Map.of());
     at(10);
-    complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true,
+    worker.complete(pi, TASK_SCOPE_INCIDENT, "ivy", Map.of(SEVERITY, "SEV2", CUSTOMER_IMPACT, true,
         IMPACT_DESCRIPTION, "Card payments fail", PUBLIC_TITLE, "Card payments fail"));
     at(10);
     // When an administrator suspends the incident for a moment at 12.
     at(12);
-    logIn("admin");
+    worker.logIn("admin");
     runtime.suspendProcessInstanceById(pi);
     runtime.activateProcessInstanceById(pi);
     identity.clearAuthentication();
@@ -250,30 +252,5 @@ class IncidentTimelineIT {
 
   private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, "demo");
-  }
-
-  private Task openTask(String pi, String taskKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
-
-  /** As Tasklist does it: logged in with the user's groups, claiming first what is not theirs yet. */
-  private void complete(String pi, String taskKey, String user, Map<String, Object> variables) {
-    Task task = openTask(pi, taskKey);
-    logIn(user);
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private void logIn(String user) {
-    identity.setAuthentication(user,
-        identity.createGroupQuery().groupMember(user).list().stream().map(group -> group.getId()).toList());
   }
 }
