@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /** The incident report as JSON or CSV (who may read: security.StaffApiRules). */
 @RestController
@@ -34,18 +39,20 @@ class IncidentReportController {
   private final IncidentReports reports;
   private final ServiceCatalog catalog;
   private final Clock clock;
+  private final ITemplateEngine templates;
 
-  IncidentReportController(IncidentReports reports, ServiceCatalog catalog, Clock clock) {
+  IncidentReportController(IncidentReports reports, ServiceCatalog catalog, Clock clock, ITemplateEngine templates) {
     this.reports = reports;
     this.catalog = catalog;
     this.clock = clock;
+    this.templates = templates;
   }
 
   @Operation(summary = "Incidents opened in [from, to) per service and severity, with a total: count, MTTA, MTTR and "
       + "time to mitigate (mean and p90 in seconds), SLA met/breached per step, downtime minutes and cost. "
       + "from/to: an instant (2026-12-01T00:00:00Z) or a date (UTC midnight); default the last 30 days. "
-      + "CSV with Accept: text/csv or the .csv suffix")
-  @GetMapping({PATH, PATH + ".csv"})
+      + "CSV with Accept: text/csv or the .csv suffix; a page with charts with the .html suffix")
+  @GetMapping({PATH, PATH + ".csv", PATH + ".html"})
   ResponseEntity<?> incidents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String service, @RequestParam(required = false) String severity,
       HttpServletRequest request) {
@@ -68,6 +75,12 @@ class IncidentReportController {
       return ApiProblems.response(HttpStatus.BAD_REQUEST, "invalid report request", errors);
     }
     IncidentFigures.Report report = reports.report(new ReportFilter(start, end, serviceId, severityValue));
+    if (request.getRequestURI().endsWith(".html")) {
+      Context page = new Context(Locale.ENGLISH, Map.of("page",
+          ReportPage.of(report, request.getQueryString() == null ? "" : request.getQueryString())));
+      return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+          .body(templates.process("report", page));
+    }
     if (wantsCsv(request)) {
       return ResponseEntity.ok().contentType(TEXT_CSV)
           .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"incident-report.csv\"")

@@ -47,6 +47,7 @@ final class StaffApiRules {
       // Reports on response times, SLAs and downtime cost: managers and incident managers.
       new Rule(HttpMethod.GET, REPORTS + "/incidents", List.of(GROUP_MANAGERS, GROUP_INCIDENT_MANAGERS)),
       new Rule(HttpMethod.GET, REPORTS + "/incidents.csv", List.of(GROUP_MANAGERS, GROUP_INCIDENT_MANAGERS)),
+      new Rule(HttpMethod.GET, REPORTS + "/incidents.html", List.of(GROUP_MANAGERS, GROUP_INCIDENT_MANAGERS)),
       // The API's description: every member of staff.
       new Rule(HttpMethod.GET, "/v3/api-docs", List.of()),
       new Rule(HttpMethod.GET, "/v3/api-docs/**", List.of()),

@@ -181,6 +181,22 @@ abstract class IncidentReportsScenario {
   }
 
   @Test
+  void shouldDrawTheReportAsAPageWithChartsForManagersAndIncidentManagersOnly() {
+    String page = "/api/staff/reports/incidents.html?" + PERIOD + "&service=checkout";
+    ResponseEntity<String> drawn = as("max").getForEntity(page, String.class);
+    assertThat(drawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(drawn.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+        .isTrue();
+    // One group (checkout · SEV1): its bars are the longest, its figures those of the JSON report.
+    assertThat(drawn.getBody()).contains("Mean time to acknowledge (MTTA)", "Mean time to resolve (MTTR)",
+        "Downtime cost", "checkout · SEV1", "5.0 min", "60.0 min", "14400.00 EUR", "width=\"480\"",
+        "incidents.csv?" + PERIOD.replace("&", "&amp;") + "&amp;service=checkout");
+    assertThat(as("ivy").getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(as("tom").getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("cora").getForEntity(page, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void shouldRefuseABadRequestNamingTheField() throws Exception {
     assertThat(errors(as("max").getForEntity("/api/staff/reports/incidents?from=yesterday", String.class)))
         .singleElement().asString().startsWith("from: ");
