@@ -31,7 +31,11 @@ public final class ProcessValues {
   }
 
   public static boolean flag(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
+    return flag(scope.getVariable(name));
+  }
+
+  /** A checkbox's value: a boolean, or its text. */
+  public static boolean flag(Object value) {
     return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
   }
 

@@ -5,7 +5,10 @@ import io.incidentflow.reporting.IncidentFigures.Report;
 import io.incidentflow.reporting.IncidentFigures.Stat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The report as its HTML page shows it (template report.html): one bar chart per figure, drawn as server-side
@@ -30,7 +33,7 @@ record ReportPage(Report report, List<Chart> charts, String query) {
 
   /** The table's rows: each group, then the total. */
   public List<Figures> rows() {
-    List<Figures> rows = new java.util.ArrayList<>(report.groups());
+    List<Figures> rows = new ArrayList<>(report.groups());
     rows.add(report.total());
     return rows;
   }
@@ -44,10 +47,10 @@ record ReportPage(Report report, List<Chart> charts, String query) {
   }
 
   private static Chart chart(String title, String unit, List<Figures> groups,
-      java.util.function.Function<Figures, BigDecimal> figure) {
-    BigDecimal max = groups.stream().map(figure).filter(java.util.Objects::nonNull).max(BigDecimal::compareTo)
+      Function<Figures, BigDecimal> figure) {
+    BigDecimal max = groups.stream().map(figure).filter(Objects::nonNull).max(BigDecimal::compareTo)
         .orElse(BigDecimal.ZERO);
-    List<Bar> bars = new java.util.ArrayList<>();
+    List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       BigDecimal value = figure.apply(groups.get(i));
       int width = value == null || max.signum() == 0 ? 0

@@ -112,8 +112,7 @@ public final class IncidentContext {
     }
 
     boolean flag(String name) {
-      Object value = variables.apply(name);
-      return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+      return ProcessValues.flag(variables.apply(name));
     }
 
     List<String> present(String... names) {

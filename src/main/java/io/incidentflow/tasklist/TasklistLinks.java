@@ -18,6 +18,8 @@ public class TasklistLinks {
 
   private final String tasklist;
   private final Supplier<String> allOpenIncidentsFilterId;
+  /** Looked up once found: every page and SLA mail links it, and the filter keeps its id (TasklistFilters). */
+  private volatile String knownFilterId;
 
   @Autowired
   public TasklistLinks(MailProperties mail, FilterService filters) {
@@ -37,7 +39,11 @@ public class TasklistLinks {
   }
 
   public String incident(String incidentId) {
-    String filterId = allOpenIncidentsFilterId.get();
+    String filterId = knownFilterId;
+    if (filterId == null) {
+      filterId = allOpenIncidentsFilterId.get();
+      knownFilterId = filterId;
+    }
     String search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + incidentId
         + "\",\"name\":\"\"}]";
     return tasklist + "#/?" + (filterId == null ? "" : "filter=" + filterId + "&") + "searchQuery="
