@@ -85,7 +85,11 @@ public final class IncidentProcess {
   /** Users left on backup servers or a manual workaround: a technician moves them back. */
   public static final String TASK_FAIL_BACK_MANUALLY = "Task_FailBackManually";
 
-  // Review
+  // Review: post-incident-review.bpmn (review.ReviewProcess), called with the incident id as business key
+  public static final String CALL_POST_INCIDENT_REVIEW = "CallActivity_PostIncidentReview";
+  /** The process it calls; its tasks are presented and granted like the incident's. */
+  public static final String REVIEW_PROCESS_KEY = "post-incident-review";
+  /** The review as one task of the incident, up to incident.bpmn 2.0 (and in 1.0). */
   public static final String TASK_HOLD_REVIEW = "Task_HoldReview";
   public static final String TIMER_REVIEW_SLA = "Timer_ReviewSla";
   public static final String TASK_ESCALATE_REVIEW_SLA = "Task_EscalateReviewSla";

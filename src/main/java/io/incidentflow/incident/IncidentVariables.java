@@ -114,6 +114,7 @@ public final class IncidentVariables {
   public static final String ROOT_CAUSE = "rootCause";
   public static final String WENT_WELL = "wentWell";
   public static final String WENT_BADLY = "wentBadly";
+  /** Hold review: a JSON list of {description, owner, due} (a Camunda Forms dynamic list; review.ActionItems). */
   public static final String ACTION_ITEMS = "actionItems";
 
   private IncidentVariables() {}

@@ -1,5 +1,6 @@
 package io.incidentflow.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -27,6 +29,12 @@ import org.thymeleaf.context.Context;
  */
 @Component
 public class Mailer {
+
+  /**
+   * A model value that, when present, is sent as a {@code text/calendar; method=REQUEST} part: an invitation
+   * that mail clients show with Accept and Decline (RFC 6047), preferred over the HTML as the last alternative.
+   */
+  public static final String CALENDAR_REQUEST = "calendarRequest";
 
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
@@ -74,7 +82,14 @@ public class Mailer {
       textPart.setText(text, UTF_8, "plain");
       MimeBodyPart htmlPart = new MimeBodyPart();
       htmlPart.setText(html, UTF_8, "html");
-      message.setContent(new MimeMultipart("alternative", textPart, htmlPart));
+      MimeMultipart alternatives = new MimeMultipart("alternative", textPart, htmlPart);
+      if (mail.model().get(CALENDAR_REQUEST) instanceof String calendar) {
+        MimeBodyPart calendarPart = new MimeBodyPart();
+        calendarPart.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.getBytes(StandardCharsets.UTF_8),
+            "text/calendar; charset=UTF-8; method=REQUEST")));
+        alternatives.addBodyPart(calendarPart);
+      }
+      message.setContent(alternatives);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Cannot build the mail '" + mail.subject() + "' to " + mail.to().email(), e);
     }

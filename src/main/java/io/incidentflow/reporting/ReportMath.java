@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /** The arithmetic of the reports, apart from the queries so that it is tested without a database. */
-final class ReportMath {
+public final class ReportMath {
 
   private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
@@ -45,7 +45,7 @@ final class ReportMath {
   }
 
   /** Seconds as minutes with two decimals (half up). */
-  static BigDecimal minutes(long seconds) {
+  public static BigDecimal minutes(long seconds) {
     return BigDecimal.valueOf(seconds).divide(SIXTY, 2, RoundingMode.HALF_UP);
   }
 
@@ -53,7 +53,7 @@ final class ReportMath {
    * Downtime cost = downtime minutes × cost per minute, from the exact seconds (not the rounded minutes), to two
    * decimals (half up); null when the service has no cost per minute.
    */
-  static BigDecimal cost(long downtimeSeconds, BigDecimal costPerMinute) {
+  public static BigDecimal cost(long downtimeSeconds, BigDecimal costPerMinute) {
     if (costPerMinute == null) {
       return null;
     }

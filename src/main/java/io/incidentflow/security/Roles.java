@@ -51,6 +51,7 @@ public final class Roles {
       GROUP_COMMUNICATIONS, GROUP_MANAGERS);
 
   private static final String INCIDENT = IncidentProcess.PROCESS_KEY;
+  private static final String REVIEW = IncidentProcess.REVIEW_PROCESS_KEY;
   private static final String TASKLIST = "tasklist";
   private static final String COCKPIT = "cockpit";
 
@@ -70,6 +71,8 @@ public final class Roles {
       grant(GROUP_INCIDENT_MANAGERS, APPLICATION, COCKPIT, ACCESS),
       grant(GROUP_INCIDENT_MANAGERS, PROCESS_DEFINITION, INCIDENT, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK),
+      grant(GROUP_INCIDENT_MANAGERS, PROCESS_DEFINITION, REVIEW, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK),
       grant(GROUP_INCIDENT_MANAGERS, PROCESS_INSTANCE, ANY, CREATE, READ),
       grant(GROUP_INCIDENT_MANAGERS, TASK, ANY, READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN),
       grant(GROUP_INCIDENT_MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY),
@@ -83,10 +86,13 @@ public final class Roles {
       grant(GROUP_TECHNICIANS, APPLICATION, TASKLIST, ACCESS),
       grant(GROUP_TECHNICIANS, PROCESS_DEFINITION, INCIDENT, READ, CREATE_INSTANCE, READ_INSTANCE),
       grant(GROUP_TECHNICIANS, PROCESS_INSTANCE, ANY, CREATE),
+      // An action item of a review can be theirs (the task's grants come with it): its form is the review's.
+      grant(GROUP_TECHNICIANS, PROCESS_DEFINITION, REVIEW, READ),
 
       // Communications: their tasks (customer updates), the incidents those belong to.
       grant(GROUP_COMMUNICATIONS, APPLICATION, TASKLIST, ACCESS),
       grant(GROUP_COMMUNICATIONS, PROCESS_DEFINITION, INCIDENT, READ),
+      grant(GROUP_COMMUNICATIONS, PROCESS_DEFINITION, REVIEW, READ),
 
       // Managers: read everything, change nothing.
       grant(GROUP_MANAGERS, APPLICATION, COCKPIT, ACCESS),

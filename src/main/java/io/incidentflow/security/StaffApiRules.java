@@ -38,6 +38,13 @@ final class StaffApiRules {
       // The timeline: the same readers; communications read only the incidents with customer impact.
       new Rule(HttpMethod.GET, "/api/staff/incidents/*/timeline",
           List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      // The post-incident review (meeting, action items, document): the timeline's readers.
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.md",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.html",
+          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
       // On-call schedules and their calendar feeds: every member of staff reads, incident managers edit.
       new Rule(HttpMethod.GET, SCHEDULES, List.of()),
       new Rule(HttpMethod.GET, SCHEDULES + "/**", List.of()),

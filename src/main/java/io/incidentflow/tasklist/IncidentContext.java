@@ -93,7 +93,7 @@ public final class IncidentContext {
   }
 
   /** Markdown-neutral text: each character Markdown or HTML would read as markup is escaped. */
-  static String escape(String text) {
+  public static String escape(String text) {
     return MARKDOWN.matcher(text.replace("&", "&amp;")).replaceAll("\\\\$1");
   }
 

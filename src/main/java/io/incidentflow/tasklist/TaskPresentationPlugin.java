@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of the incident process its {@link TaskPresentation}, from one place instead of a
+ * Gives every user task of the incident process and of its review its {@link TaskPresentation}, from one place instead of a
  * listener copied onto each task of the model (Camunda's "global task listener" pattern). What a form asks
  * afresh stays in the model: the task's extension property {@value TaskPresentation#ASK_AFRESH}, editable in
  * Modeler.
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskPresentationPlugin extends AbstractProcessEnginePlugin {
 
-  static final Set<String> PRESENTED_PROCESSES = Set.of(IncidentProcess.PROCESS_KEY);
+  static final Set<String> PRESENTED_PROCESSES = Set.of(IncidentProcess.PROCESS_KEY, IncidentProcess.REVIEW_PROCESS_KEY);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,0 +1,300 @@
+package io.incidentflow.review;
+
+import static io.incidentflow.incident.IncidentProcess.ACTOR_MONITORING;
+import static io.incidentflow.incident.IncidentProcess.GROUP_COMMUNICATIONS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_INCIDENT_MANAGERS;
+import static io.incidentflow.incident.IncidentProcess.GROUP_TECHNICIANS;
+import static io.incidentflow.incident.IncidentProcess.TASK_SCOPE_INCIDENT;
+
+import io.incidentflow.mail.MailOutbox;
+import io.incidentflow.mail.MailProperties;
+import io.incidentflow.mail.OutboxRecipient;
+import io.incidentflow.mail.Recipient;
+import io.incidentflow.mail.RecipientKind;
+import io.incidentflow.staff.StaffDirectory;
+import io.incidentflow.staff.StaffMember;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * The post-incident review's work (processes/post-incident-review.bpmn): who leads it and whom to invite, the
+ * invitation with its calendar request, the action items and their reminders. The delegates of the model
+ * translate process variables to these calls.
+ */
+@Service
+public class PostIncidentReview {
+
+  /** The mail template of the invitation; its model carries the iCalendar request. */
+  static final String INVITATION_TEMPLATE = "review-invitation";
+  static final String ACTION_ITEM_TEMPLATE = "action-item-reminder";
+  /** The groups whose members the attendee list offers. */
+  static final List<String> ATTENDEE_GROUPS = List.of(GROUP_INCIDENT_MANAGERS, GROUP_TECHNICIANS, GROUP_COMMUNICATIONS);
+  private static final int MOST_OPTIONS = 500;
+
+  private final HistoryService history;
+  private final StaffDirectory staff;
+  private final MailOutbox outbox;
+  private final ReviewRepository reviews;
+  private final ActionItemRepository actionItems;
+  private final ReviewAnswers answers;
+  private final ReviewProperties properties;
+  private final String publicUrl;
+  private final String mailFrom;
+  private final Clock clock;
+
+  public PostIncidentReview(HistoryService history, StaffDirectory staff, MailOutbox outbox, ReviewRepository reviews,
+      ActionItemRepository actionItems, ReviewProperties properties, MailProperties mail, Clock clock) {
+    this.history = history;
+    this.staff = staff;
+    this.outbox = outbox;
+    this.reviews = reviews;
+    this.actionItems = actionItems;
+    this.answers = new ReviewAnswers(properties);
+    this.properties = properties;
+    this.publicUrl = mail.publicUrl();
+    this.mailFrom = mailAddress(mail.from());
+    this.clock = clock;
+  }
+
+  /**
+   * @param commander the incident manager who scoped the incident (null when nobody did: an old incident)
+   * @param attendees the people who worked the incident: task assignees, in order of first appearance
+   * @param options whom the attendee list offers: the proposed attendees and every member of the working groups
+   */
+  record Proposal(String commander, List<String> attendees, List<String> options) {}
+
+  Proposal propose(String incidentId) {
+    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(incidentId).orderByHistoricActivityInstanceStartTime().asc().list();
+    String commander = tasks.stream()
+        .filter(task -> TASK_SCOPE_INCIDENT.equals(task.getTaskDefinitionKey()) && task.getEndTime() != null)
+        .map(HistoricTaskInstance::getAssignee).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null);
+    Set<String> people = new LinkedHashSet<>();
+    if (commander != null) {
+      people.add(commander);
+    }
+    tasks.stream().map(HistoricTaskInstance::getAssignee).filter(Objects::nonNull)
+        .filter(user -> !ACTOR_MONITORING.equals(user)).forEach(people::add);
+    List<String> unknown = staff.unknownUsers(people);
+    List<String> attendees = people.stream().filter(user -> !unknown.contains(user)).toList();
+    Set<String> options = new TreeSet<>(attendees);
+    for (String group : ATTENDEE_GROUPS) {
+      staff.everyoneIn(group).stream().limit(MOST_OPTIONS).map(StaffMember::userId).forEach(options::add);
+    }
+    return new Proposal(commander == null || unknown.contains(commander) ? null : commander, attendees,
+        List.copyOf(options));
+  }
+
+  /** The schedule task's answers, checked before the task completes. @throws org.camunda.bpm.engine.BadUserRequestException */
+  void checkSchedule(Object start, Object durationMinutes, Object attendees, Object extraAttendees) {
+    answers.start(start, clock.instant());
+    answers.duration(durationMinutes);
+    ReviewAnswers.addresses(extraAttendees);
+    List<String> unknown = staff.unknownUsers(ReviewAnswers.userIds(attendees));
+    if (!unknown.isEmpty()) {
+      throw ReviewAnswers.refused(ReviewProcess.ATTENDEES, "no user " + unknown);
+    }
+    boolean anyoneMailable = !ReviewAnswers.addresses(extraAttendees).isEmpty()
+        || ReviewAnswers.userIds(attendees).stream().map(staff::find).flatMap(java.util.Optional::stream)
+            .anyMatch(member -> member.email() != null && !member.email().isBlank());
+    if (!anyoneMailable) {
+      throw ReviewAnswers.refused(ReviewProcess.ATTENDEES, "invite at least one person with a mail address");
+    }
+  }
+
+  /** What the invitation needs besides the schedule task's answers. */
+  record IncidentRef(String incidentId, String title, String serviceName, String severity) {}
+
+  /**
+   * Mails the invitation with its calendar request to the organizer and every attendee, through the outbox (once
+   * per recipient and sequence: a retried job mails nobody twice). A reschedule sends the next sequence of the
+   * same event.
+   *
+   * @return the meeting as invited
+   */
+  ReviewMeeting invite(IncidentRef incident, String commander, Object start, Object durationMinutes, String location,
+      Object attendees, Object extraAttendees) {
+    Instant from = answers.start(start, Instant.MIN);
+    Instant to = from.plus(answers.duration(durationMinutes));
+    Map<String, OutboxRecipient> recipients = new LinkedHashMap<>();
+    List<String> userIds = new ArrayList<>(ReviewAnswers.userIds(attendees));
+    StaffMember organizer = commander == null ? null : staff.find(commander).orElse(null);
+    if (organizer != null && !userIds.contains(organizer.userId())) {
+      userIds.add(0, organizer.userId());
+    }
+    for (String userId : userIds) {
+      staff.find(userId).filter(member -> member.email() != null && !member.email().isBlank())
+          .ifPresent(member -> recipients.put(member.email().toLowerCase(Locale.ROOT),
+              new OutboxRecipient(member.userId(), member.name(), member.email())));
+    }
+    for (String address : ReviewAnswers.addresses(extraAttendees)) {
+      recipients.putIfAbsent(address.toLowerCase(Locale.ROOT), new OutboxRecipient("mail:" + address, address, address));
+    }
+    if (recipients.isEmpty()) {
+      throw new IllegalStateException("Nobody to invite to the review of " + incident.incidentId()
+          + " has a mail address: add their addresses in Admin or as further attendees, then retry");
+    }
+    Recipient host = organizer != null && organizer.email() != null && !organizer.email().isBlank()
+        ? new Recipient(organizer.name(), organizer.email())
+        : new Recipient("IncidentFlow", mailFrom);
+    int sequence = reviews.schedule(incident.incidentId(), commander, from, to);
+    ReviewMeeting meeting = new ReviewMeeting(incident.incidentId(), incident.title(), from, to, location, host,
+        recipients.values().stream().map(r -> new Recipient(r.name(), r.email())).toList(), sequence,
+        incidentPage(incident.incidentId()));
+    Map<String, Object> model = new HashMap<>();
+    model.put("incident", Map.of("id", incident.incidentId(), "title", Objects.toString(incident.title(), ""),
+        "serviceName", Objects.toString(incident.serviceName(), ""), "severity",
+        Objects.toString(incident.severity(), "")));
+    model.put("meetingStart", when(from));
+    model.put("meetingEnd", when(to));
+    model.put("location", location == null ? "" : location);
+    model.put("organizer", host.name());
+    model.put("attendees", String.join(", ", meeting.attendees().stream().map(Recipient::name).toList()));
+    model.put("rescheduled", sequence > 0);
+    model.put("reviewUrl", meeting.link());
+    model.put(io.incidentflow.mail.Mailer.CALENDAR_REQUEST, ReviewInvitation.request(meeting));
+    String subject = (sequence > 0 ? "Rescheduled: " : "Invitation: ") + "post-incident review of "
+        + incident.incidentId() + " – " + incident.title() + " (" + when(from) + ")";
+    outbox.enqueue(incident.incidentId(), "review-invitation-" + sequence, RecipientKind.STAFF, INVITATION_TEMPLATE,
+        subject, model, List.copyOf(recipients.values()));
+    return meeting;
+  }
+
+  /** The review's action items, checked before the task completes. */
+  List<ActionItem.Draft> checkActionItems(Object value) {
+    List<ActionItem.Draft> drafts = answers.actionItems(value, clock.instant());
+    List<String> unknown = staff.unknownUsers(drafts.stream().map(ActionItem.Draft::owner).toList());
+    if (!unknown.isEmpty()) {
+      for (int i = 0; i < drafts.size(); i++) {
+        if (unknown.contains(drafts.get(i).owner())) {
+          throw ReviewAnswers.refused("actionItems[" + i + "].owner", "no user '" + drafts.get(i).owner() + "'");
+        }
+      }
+    }
+    return drafts;
+  }
+
+  /** Stores the review's action items (idempotent); @return how many are open */
+  int recordActionItems(String incidentId, Object value) {
+    List<ActionItem.Draft> drafts = answers.actionItems(value, Instant.MIN);
+    for (int i = 0; i < drafts.size(); i++) {
+      actionItems.insertIfAbsent(incidentId, i, drafts.get(i), clock.instant());
+    }
+    return openActionItems(incidentId).size();
+  }
+
+  /** The ids of the incident's open action items, in the review's order. */
+  List<Long> openActionItems(String incidentId) {
+    return actionItems.ofIncident(incidentId).stream().filter(item -> item.status() == ActionItem.Status.OPEN)
+        .map(ActionItem::id).toList();
+  }
+
+  ActionItem actionItem(long id) {
+    return actionItems.find(id).orElseThrow(() -> new IllegalStateException("No action item " + id));
+  }
+
+  /** Done, or dropped with a reason. @throws org.camunda.bpm.engine.BadUserRequestException for another outcome */
+  void close(long id, Object outcome, Object note, String by) {
+    String text = note == null ? "" : note.toString().strip();
+    ActionItem.Status status;
+    if ("done".equals(outcome)) {
+      status = ActionItem.Status.DONE;
+    } else if ("dropped".equals(outcome)) {
+      if (text.isEmpty()) {
+        throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_NOTE, "say why the action item is dropped");
+      }
+      status = ActionItem.Status.DROPPED;
+    } else {
+      throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_OUTCOME, "must be 'done' or 'dropped', was "
+          + (outcome == null ? "missing" : "'" + outcome + "'"));
+    }
+    if (text.length() > ReviewAnswers.LONGEST_TEXT) {
+      throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_NOTE, "at most " + ReviewAnswers.LONGEST_TEXT + " characters");
+    }
+    actionItems.close(id, status, text.isEmpty() ? null : text, by, clock.instant());
+  }
+
+  /** When to remind the owner: {@code before} its due time, or now when that has passed already. */
+  java.util.Date remindAt(long id, String before) {
+    Instant at = actionItem(id).dueAt().minus(Duration.parse(before));
+    Instant now = clock.instant();
+    return java.util.Date.from(at.isBefore(now) ? now : at);
+  }
+
+  java.util.Date dueAt(long id) {
+    return java.util.Date.from(actionItem(id).dueAt());
+  }
+
+  /**
+   * Mails the owner that the item is due soon, or the owner and the commander that it is overdue; once each.
+   *
+   * @return how many mails were added
+   */
+  int remind(long id, boolean overdue, String commander, String taskUrl) {
+    ActionItem item = actionItem(id);
+    Instant now = clock.instant();
+    if (item.status() != ActionItem.Status.OPEN
+        || !(overdue ? actionItems.markOverdue(id, now) : actionItems.markReminded(id, now))) {
+      return 0;
+    }
+    List<StaffMember> to = new ArrayList<>();
+    staff.find(item.owner()).ifPresent(to::add);
+    if (overdue && commander != null && !commander.equals(item.owner())) {
+      staff.find(commander).ifPresent(to::add);
+    }
+    List<OutboxRecipient> recipients = to.stream().filter(m -> m.email() != null && !m.email().isBlank())
+        .map(m -> new OutboxRecipient(m.userId(), m.name(), m.email())).toList();
+    Map<String, Object> model = new HashMap<>();
+    model.put("incidentId", item.incidentId());
+    model.put("description", item.description());
+    model.put("owner", item.owner());
+    model.put("dueAt", when(item.dueAt()));
+    model.put("overdue", overdue);
+    model.put("taskUrl", taskUrl);
+    String subject = (overdue ? "Overdue action item of " : "Action item due soon, ") + item.incidentId() + ": "
+        + abbreviate(item.description());
+    return outbox.enqueue(item.incidentId(), "action-item-" + id + (overdue ? "-overdue" : "-due-soon"),
+        RecipientKind.STAFF, ACTION_ITEM_TEMPLATE, subject, model, recipients);
+  }
+
+  String incidentPage(String incidentId) {
+    return publicUrl + "/api/staff/incidents/" + incidentId + "/review.html";
+  }
+
+  String when(Instant instant) {
+    return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH)
+        .format(instant.atZone(properties.timeZone()));
+  }
+
+  ZoneId zone() {
+    return properties.timeZone();
+  }
+
+  private static String mailAddress(String from) {
+    try {
+      return jakarta.mail.internet.InternetAddress.parse(from, true)[0].getAddress();
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new IllegalStateException("incidentflow.mail.from is not a valid address: " + from, e);
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+  }
+}

@@ -1,0 +1,41 @@
+package io.incidentflow.review;
+
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_ID;
+
+import io.incidentflow.incident.ProcessValues;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * What processes/post-incident-review.bpmn reads from the action items in its expressions: which are open
+ * (the multi-instance collection), whose each is, when it is due and when to remind its owner.
+ */
+@Component("actionItems")
+public class ReviewExpressions {
+
+  private final PostIncidentReview review;
+
+  ReviewExpressions(PostIncidentReview review) {
+    this.review = review;
+  }
+
+  /** The ids of the incident's open action items, in the review's order. */
+  public List<Long> open(VariableScope execution) {
+    return review.openActionItems(ProcessValues.requiredString(execution, INCIDENT_ID));
+  }
+
+  public String owner(Number actionItemId) {
+    return review.actionItem(actionItemId.longValue()).owner();
+  }
+
+  public Date due(Number actionItemId) {
+    return review.dueAt(actionItemId.longValue());
+  }
+
+  /** @param before an ISO 8601 duration, e.g. {@code P1D}: a process owner's choice in the model */
+  public Date remindAt(Number actionItemId, String before) {
+    return review.remindAt(actionItemId.longValue(), before);
+  }
+}
