@@ -65,6 +65,7 @@ class IncidentProcessTest {
   private SlaClocksOnEngine sla;
   private final List<String> pages = new ArrayList<>();
   private String pagingStandIn;
+  private String reviewStandIn;
   private final List<String> recorded = new ArrayList<>();
   /** Incidents whose servers the load balancer's change records show drained (the real check: TrafficRoutingService). */
   private final List<String> drainedForIncident = new ArrayList<>();
@@ -109,6 +110,11 @@ class IncidentProcessTest {
         Bpmn.createExecutableProcess(PagingProcess.PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
             .serviceTask("Task_PageLevel").camundaDelegateExpression("${pageResponders}")
             .camundaInputParameter("targets", "group:${technicianGroup}").endEvent().done()).deploy().getId();
+    // The review has its own test (PostIncidentReviewProcessTest): here a stand-in with one task.
+    reviewStandIn = processEngine.getRepositoryService().createDeployment().addModelInstance("post-incident-review.bpmn",
+        Bpmn.createExecutableProcess(REVIEW_PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_ReviewStandIn").camundaCandidateGroups(GROUP_INCIDENT_MANAGERS).endEvent().done())
+        .deploy().getId();
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> notices.add((String) execution.getVariable(NOTICE)));
     Mocks.register("slaClocks", sla.clocks);
     Mocks.register("watchSla", new WatchSlaDelegate(sla.repository));
@@ -135,6 +141,7 @@ class IncidentProcessTest {
   @AfterEach
   void tearDown() {
     processEngine.getRepositoryService().deleteDeployment(pagingStandIn, true);
+    processEngine.getRepositoryService().deleteDeployment(reviewStandIn, true);
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -159,13 +166,16 @@ class IncidentProcessTest {
     writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
 
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
-    complete(incident, TASK_HOLD_REVIEW, Map.of(ROOT_CAUSE, "Expired certificate"));
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
+    ProcessInstance review = reviewOf(incident);
+    assertThat(review).as("the review runs under the incident's id").hasBusinessKey("INC-2026-1")
+        .variables().containsEntry(INCIDENT_ID, "INC-2026-1").containsEntry(REVIEW_TARGET, "P5D");
+    BpmnAwareTests.complete(BpmnAwareTests.task(review), Map.of(ROOT_CAUSE, "Expired certificate"));
 
     assertThat(incident).isEnded().hasPassedInOrder(TASK_REGISTER_INCIDENT, TASK_CLASSIFY_INCIDENT,
         CALL_PAGE_RESPONDERS, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
         TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_RESOLVE_INCIDENT, TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR,
-        TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
+        CALL_POST_INCIDENT_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
     assertThat(incident).hasNotPassed(TASK_REROUTE_TRAFFIC, TASK_SEND_CUSTOMER_UPDATE);
     assertThat(notices).containsExactly("confirmed", "resolved");
     assertThat(recorded).containsExactly("severity SEV2", "severity SEV2", "resolved", "closed");
@@ -175,6 +185,11 @@ class IncidentProcessTest {
 
   @Test
   void shouldOpenTheResolutionWhileTheFirstNoticeIsStillFailing() {
+    // The review has its own test (PostIncidentReviewProcessTest): here a stand-in with one task.
+    reviewStandIn = processEngine.getRepositoryService().createDeployment().addModelInstance("post-incident-review.bpmn",
+        Bpmn.createExecutableProcess(REVIEW_PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_ReviewStandIn").camundaCandidateGroups(GROUP_INCIDENT_MANAGERS).endEvent().done())
+        .deploy().getId();
     Mocks.register("notifyCustomers", (JavaDelegate) execution -> {
       throw new IllegalStateException("mail server down");
     });
@@ -206,7 +221,7 @@ class IncidentProcessTest {
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
 
     assertThat(incident).isEnded().hasPassed(TASK_RECORD_RESOLUTION, TASK_CLOSE_INCIDENT)
-        .hasNotPassed(TASK_HOLD_REVIEW, TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_NOTIFY_ALL_CLEAR);
+        .hasNotPassed(CALL_POST_INCIDENT_REVIEW, TASK_NOTIFY_INCIDENT_CONFIRMED, TASK_NOTIFY_ALL_CLEAR);
     assertThat(notices).isEmpty();
   }
 
@@ -239,7 +254,7 @@ class IncidentProcessTest {
     writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
 
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
     assertThat(notices).containsExactly("confirmed", "workaround", "resolved");
     assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
         .processInstanceId(incident.getId()).activityId(TASK_REROUTE_TRAFFIC).count()).isEqualTo(1);
@@ -274,7 +289,7 @@ class IncidentProcessTest {
     assertThat(incident).variables().containsEntry(FAIL_BACK_FAILURE_REASON,
         "Fail-back failed: HAProxy refused the connection");
     complete(incident, TASK_FAIL_BACK_MANUALLY, Map.of(FAIL_BACK_NOTE, "Re-enabled web-1 and web-2 by hand"));
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
   }
 
   @Test
@@ -301,7 +316,7 @@ class IncidentProcessTest {
 
     assertThat(incident).isWaitingAtExactly(TASK_FAIL_BACK_MANUALLY).hasNotPassed(TASK_CONFIRM_PRIMARIES_HEALTHY);
     complete(incident, TASK_FAIL_BACK_MANUALLY, Map.of(FAIL_BACK_NOTE, "Switched the DNS back"));
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
   }
 
   @Test
@@ -321,7 +336,7 @@ class IncidentProcessTest {
     complete(incident, TASK_CONFIRM_PRIMARIES_HEALTHY, Map.of("primariesHealthy", true));
     runAsyncStep(incident, TASK_FAIL_BACK_TRAFFIC);
 
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW);
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW);
     assertThat(recorded).contains("failed back");
   }
 
@@ -334,7 +349,7 @@ class IncidentProcessTest {
 
     complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
 
-    assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW).hasPassed(END_RESOLVED, TASK_RECORD_RESOLUTION);
+    assertThat(incident).isWaitingAtExactly(CALL_POST_INCIDENT_REVIEW).hasPassed(END_RESOLVED, TASK_RECORD_RESOLUTION);
   }
 
   // SLA clocks (the escalation model has its own test: SlaEscalationProcessTest)
@@ -531,19 +546,6 @@ class IncidentProcessTest {
 
     assertThat(escalations).containsExactly("warning " + TASK_APPLY_WORKAROUND);
     assertThat(incident).isWaitingAt(TASK_APPLY_WORKAROUND);
-  }
-
-  @Test
-  void shouldRemindWhenReviewTargetIsNear() {
-    ProcessInstance incident = reachResolution(TestIncidents.checkoutOutageWithCustomersAffected().customerImpact(false));
-    complete(incident, TASK_RESOLVE_INCIDENT, Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED));
-
-    passTarget(incident, TIMER_REVIEW_SLA, Duration.ofDays(5).multipliedBy(3).dividedBy(4));
-    runAsyncStep(incident, TASK_ESCALATE_REVIEW_SLA);
-    runEscalationSteps(escalationOf(incident, "review"));
-
-    assertThat(escalations).containsExactly("warning " + TASK_HOLD_REVIEW);
-    assertThat(incident).isWaitingAtExactly(TASK_HOLD_REVIEW);
   }
 
   @Test
@@ -808,7 +810,7 @@ class IncidentProcessTest {
     complete(incident, TASK_CONFIRM_RECOVERY, Map.of(RECOVERY_CONFIRMED, true));
     writeAllClear(incident);
     runAsyncStep(incident, TASK_NOTIFY_ALL_CLEAR);
-    assertThat(incident).isWaitingAt(TASK_HOLD_REVIEW).hasPassed(TASK_RECORD_RESOLUTION);
+    assertThat(incident).isWaitingAt(CALL_POST_INCIDENT_REVIEW).hasPassed(TASK_RECORD_RESOLUTION);
   }
 
   @Test
@@ -899,6 +901,13 @@ class IncidentProcessTest {
     Task task = BpmnAwareTests.taskQuery().processInstanceId(incident.getId()).taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as("open task %s", taskKey).isNotNull();
     BpmnAwareTests.taskService().complete(task.getId(), variables);
+  }
+
+  private ProcessInstance reviewOf(ProcessInstance incident) {
+    ProcessInstance review = BpmnAwareTests.runtimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(incident.getId()).processDefinitionKey(REVIEW_PROCESS_KEY).singleResult();
+    assertThat(review).as("the incident's review").isNotNull();
+    return review;
   }
 
   private ProcessInstance escalationOf(ProcessInstance incident, String clock) {
