@@ -7,6 +7,7 @@ import io.incidentflow.sla.SlaClockView;
 import io.incidentflow.tasklist.IncidentContext;
 import io.incidentflow.timeline.TimelineStep;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,8 +55,9 @@ final class ReviewDocument {
       summary.add("Incident commander: " + facts.commander());
     }
     if (facts.meeting() != null) {
-      summary.add("Review meeting: " + time.format(facts.meeting().start()) + " (" + facts.meeting().attendees().size()
-          + " invited)");
+      int moves = facts.meeting().sequence();
+      summary.add("Review meeting: " + time.format(facts.meeting().start()) + " to " + time.format(facts.meeting().end())
+          + (moves == 0 ? "" : moves == 1 ? " (rescheduled once)" : " (rescheduled " + moves + " times)"));
     }
     text(facts.answers().apply(IncidentVariables.DESCRIPTION)).ifPresent(summary::add);
     sections.add(new Section("Summary", summary, null));
@@ -68,7 +70,8 @@ final class ReviewDocument {
       BigDecimal cost = ReportMath.cost(seconds, facts.costPerMinute());
       impact.add("Downtime: " + ReportMath.minutes(seconds) + " minutes"
           + (cost == null ? " (the service has no cost per minute)." : "; cost " + cost + " " + facts.currency()
-              + " (downtime minutes × " + facts.costPerMinute() + " " + facts.currency() + " per minute)."));
+              + " (downtime minutes × " + facts.costPerMinute().setScale(2, RoundingMode.HALF_UP).toPlainString() + " "
+              + facts.currency() + " per minute)."));
     }
     sections.add(new Section("Impact and downtime", impact, null));
 
@@ -98,10 +101,13 @@ final class ReviewDocument {
     return markdown(null, List.of(new Section("Timeline", List.of(), timelineTable(steps, time))));
   }
 
-  /** Every step but the variable changes (the answers show in the review itself). */
+  /**
+   * What people and the platform did, with its targets: not the model's inner steps (gateways, sub-process starts)
+   * nor the variable changes (the answers show in the review itself).
+   */
   private static Table timelineTable(List<TimelineStep> steps, DateTimeFormatter time) {
     return new Table(List.of("time", "what", "who", "met"),
-        steps.stream().filter(step -> step.kind() != TimelineStep.Kind.VARIABLE)
+        steps.stream().filter(step -> step.kind() != TimelineStep.Kind.VARIABLE && step.kind() != TimelineStep.Kind.ACTIVITY)
             .map(step -> List.of(time.format(step.at()), step.kind().label() + ": " + step.what(),
                 step.who() == null ? "" : step.who(), step.met() == null ? "" : step.met() ? "yes" : "no"))
             .toList());

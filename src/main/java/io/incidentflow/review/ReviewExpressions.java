@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What processes/post-incident-review.bpmn reads from the action items in its expressions: which are open
- * (the multi-instance collection), whose each is, when it is due and when to remind its owner.
+ * (the multi-instance collection), whose each is, when it is due and when to remind its owner. Named
+ * {@code reviewActionItems}: the review form's variable {@code actionItems} would hide a bean of that name.
  */
-@Component("actionItems")
+@Component("reviewActionItems")
 public class ReviewExpressions {
 
   private final PostIncidentReview review;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.incidentflow.JobDriver;
 import io.incidentflow.TaskWorker;
+import io.incidentflow.review.ReviewWorker;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.intake.Alert;
 import io.incidentflow.intake.AlertIntakeService;
@@ -74,6 +75,7 @@ abstract class IncidentLifecycleScenario {
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
   @Autowired TaskWorker worker;
+  @Autowired ReviewWorker reviews;
   @Autowired OutboxRepository outbox;
   @Autowired AlertIntakeService intake;
 
@@ -163,15 +165,25 @@ abstract class IncidentLifecycleScenario {
       assertThat(incident.severity()).isEqualTo("SEV2");
     });
 
-    // The review shows what customers were told when it started (the all-clear was still leaving the outbox).
-    assertThat((String) runtime.getVariable(pi, NOTICES_SENT)).isEqualTo(
-        "confirmed: 3 sent\nresolved: 3 pending\nupdate-1: 3 sent\nworkaround: 3 sent");
-    worker.complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert 30 days ahead"));
+    // The review (post-incident-review.bpmn): Ivy schedules and holds it; its form shows what customers were told.
+    String review = reviews.reviewOf(pi);
+    reviews.holdWithoutActionItems(pi, "ivy", "Certificate expired");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(review).variableName(NOTICES_SENT)
+        .singleResult().getValue()).isEqualTo("confirmed: 3 sent\nresolved: 3 sent\nupdate-1: 3 sent\nworkaround: 3 sent");
     jobs.assertNoFailedJobs(pi);
+    jobs.assertNoFailedJobs(review);
 
-    // Exactly these mails went out.
-    Map<String, List<String>> mailsByRecipient = mailsByRecipient();
+    // Exactly these mails went out: the review's invitation to everyone who worked the incident, and before it
     String title = "Card payments fail";
+    Map<String, List<String>> mailsByRecipient = mailsByRecipient();
+    Map<String, List<String>> invitations = new TreeMap<>();
+    mailsByRecipient.forEach((to, subjects) -> subjects.stream()
+        .filter(subject -> subject.startsWith("Invitation: post-incident review of " + incidentId + " – " + title))
+        .forEach(subject -> invitations.computeIfAbsent(to, key -> new java.util.ArrayList<>()).add(subject)));
+    assertThat(invitations).as("one invitation each").containsOnlyKeys("ivy@incidentflow.local", "tom@incidentflow.local",
+        onCall + "@incidentflow.local", "cora@incidentflow.local").allSatisfy((to, subjects) -> assertThat(subjects).hasSize(1));
+    mailsByRecipient.values().forEach(subjects -> subjects.removeIf(subject -> subject.startsWith("Invitation: ")));
+    mailsByRecipient.values().removeIf(List::isEmpty);
     List<String> customerNotices = List.of("Service disruption: " + title, "Workaround available: " + title,
         "Update on the service disruption: " + title, "Resolved: " + title);
     assertThat(mailsByRecipient).containsOnlyKeys("tom@incidentflow.local", "amy@incidentflow.local",
@@ -206,7 +218,7 @@ abstract class IncidentLifecycleScenario {
         SUBPROCESS_IDENTIFY, TASK_ACKNOWLEDGE_INCIDENT, TASK_SCOPE_INCIDENT, TASK_APPLY_CONFIRMED_SEVERITY,
         SUBPROCESS_RESOLUTION, TASK_RESOLVE_INCIDENT, TASK_REROUTE_TRAFFIC,
         TASK_APPLY_WORKAROUND, TASK_NOTIFY_WORKAROUND, END_RESOLVED,
-        TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR, TASK_HOLD_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
+        TASK_RECORD_RESOLUTION, TASK_NOTIFY_ALL_CLEAR, CALL_POST_INCIDENT_REVIEW, TASK_CLOSE_INCIDENT, END_INCIDENT_CLOSED);
     // The first notice goes out beside the resolution (incident.bpmn: "Tell customers meanwhile").
     assertThat(activities).contains(TASK_NOTIFY_INCIDENT_CONFIRMED, END_CUSTOMERS_TOLD, CALL_PAGE_RESPONDERS,
         END_ACKNOWLEDGED, TIMER_ACKNOWLEDGE_SLA,

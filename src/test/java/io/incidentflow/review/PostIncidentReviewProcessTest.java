@@ -54,7 +54,7 @@ class PostIncidentReviewProcessTest {
   private final List<String> escalations = new ArrayList<>();
   private final ActionItemsStandIn items = new ActionItemsStandIn();
 
-  /** The model's {@code actionItems} expressions over items kept here. Public: the expressions call it. */
+  /** The model's {@code reviewActionItems} expressions over items kept here. Public: the expressions call it. */
   public static final class ActionItemsStandIn {
     final Map<Long, Object[]> byId = new LinkedHashMap<>(); // id -> {owner, due, outcome}
     /** What the next review's form will list: owner and due date. */
@@ -107,7 +107,7 @@ class PostIncidentReviewProcessTest {
       }
       execution.setVariable("openActionItems", items.open(execution).size());
     });
-    Mocks.register("actionItems", items);
+    Mocks.register("reviewActionItems", items);
     Mocks.register("actionItemTask", (TaskListener) task -> {
       if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
         long id = ((Number) task.getVariable(ACTION_ITEM_ID)).longValue();

@@ -12,6 +12,7 @@ import io.incidentflow.TaskWorker;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.incident.TestIncidents;
+import io.incidentflow.review.ReviewWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ class IncidentTimelineIT {
   @Autowired HistoryService history;
   @Autowired JobDriver jobs;
   @Autowired TaskWorker worker;
+  @Autowired ReviewWorker reviews;
   @Autowired ObjectMapper json;
 
   @AfterEach
@@ -106,8 +108,7 @@ class IncidentTimelineIT {
     worker.complete(pi, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
         RESOLUTION_SUMMARY, "Renewed the payment provider certificate"));
     at(70);
-    worker.complete(pi, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert ahead"));
-    jobs.runDueJobs(pi);
+    reviews.holdWithoutActionItems(pi, "ivy", "Certificate expired");
     jobs.assertNoFailedJobs(pi);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime())
         .as("the incident is finished").isNotNull();
@@ -125,6 +126,7 @@ class IncidentTimelineIT {
         line(4, "Acknowledge incident", onCall, "met"),
         line(45, "Scope incident", "ivy", "missed"),
         line(55, "Resolve incident", "tom", "met"),
+        line(70, "Schedule review meeting", "ivy", "met"),
         line(70, "Hold post-incident review", "ivy", "met"));
     assertThat(lines(steps, kind("acknowledged"))).containsExactly(line(4, "Acknowledged by " + onCall, onCall, "-"));
     assertThat(lines(steps, kind("variable").and(what("severity: SEV1")))).containsExactly(
@@ -151,7 +153,8 @@ class IncidentTimelineIT {
     assertThat(lines(steps, kind("variable").and(what("customerImpact")))).as("as reported")
         .containsExactly(line(0, "customerImpact: false", "ivy", "-"));
     assertThat(steps.stream().filter(kind("task-created")).map(step -> text(step, "what")).toList())
-        .containsSubsequence("Acknowledge incident", "Scope incident", "Resolve incident", "Hold post-incident review");
+        .containsSubsequence("Acknowledge incident", "Scope incident", "Resolve incident", "Schedule review meeting",
+            "Hold post-incident review");
   }
 
   @Test
