@@ -6,6 +6,7 @@ import static io.incidentflow.incident.IncidentVariables.INCIDENT_ID;
 import io.incidentflow.incident.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,11 @@ class HoldReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(ReviewProcess.TIMELINE,
-          documents.timelineMarkdown(ProcessValues.requiredString(task, INCIDENT_ID)));
+      // Stored as a JSON string, not a String variable: a long incident's timeline passes the 4,000 characters
+      // a String variable holds. Tasklist reads a JSON value back as the string it was.
+      task.setVariableLocal(ReviewProcess.TIMELINE, Variables.objectValue(
+              documents.timelineMarkdown(ProcessValues.requiredString(task, INCIDENT_ID)))
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       return;
     }
     Object outcome = task.getVariable(ReviewProcess.OUTCOME);
