@@ -14,6 +14,10 @@ public record ActionItem(long id, String incidentId, int position, String descri
     }
   }
 
-  /** What the review's form asked: what, who, by when. */
-  public record Draft(String description, String owner, Instant dueAt) {}
+  /**
+   * What the review's form asked: what, who, by when.
+   *
+   * @param field where in the form's answer it was ({@code actionItems.item2}), for a refusal naming it
+   */
+  public record Draft(String description, String owner, Instant dueAt, String field) {}
 }

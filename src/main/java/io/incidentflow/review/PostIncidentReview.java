@@ -180,11 +180,9 @@ public class PostIncidentReview {
   List<ActionItem.Draft> checkActionItems(Object value) {
     List<ActionItem.Draft> drafts = answers.actionItems(value, clock.instant());
     List<String> unknown = staff.unknownUsers(drafts.stream().map(ActionItem.Draft::owner).toList());
-    if (!unknown.isEmpty()) {
-      for (int i = 0; i < drafts.size(); i++) {
-        if (unknown.contains(drafts.get(i).owner())) {
-          throw ReviewAnswers.refused("actionItems[" + i + "].owner", "no user '" + drafts.get(i).owner() + "'");
-        }
+    for (ActionItem.Draft draft : drafts) {
+      if (unknown.contains(draft.owner())) {
+        throw ReviewAnswers.refused(draft.field() + ".owner", "no user '" + draft.owner() + "'");
       }
     }
     return drafts;

@@ -12,6 +12,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,22 +89,35 @@ final class ReviewAnswers {
   }
 
   /**
-   * The form's list of action items (a Camunda Forms dynamic list: JSON objects with {@code description},
-   * {@code owner} and {@code due}). Rows left entirely empty are skipped; a row with anything in it must be
-   * complete, its due date after {@code now}.
+   * The review form's action items: rows of {@code description}, {@code owner} and {@code due}, either a JSON
+   * list or a JSON object of rows in the order of their names ({@code item1}, {@code item2}, ...: the form's
+   * groups; Camunda 7.24's Tasklist cannot complete a form whose dynamic list was edited). Rows left entirely
+   * empty are skipped; a row with anything in it must be complete, its due date after {@code now}.
    */
   List<ActionItem.Draft> actionItems(Object value, Instant now) {
     List<ActionItem.Draft> drafts = new ArrayList<>();
-    SpinJsonNode list = json(value);
-    if (list == null) {
+    SpinJsonNode rows = json(value);
+    if (rows == null) {
       return drafts;
     }
-    if (!list.isArray()) {
+    Map<String, SpinJsonNode> named = new LinkedHashMap<>();
+    if (rows.isArray()) {
+      int index = 0;
+      for (SpinJsonNode row : rows.elements()) {
+        named.put(ACTION_ITEMS + "[" + index++ + "]", row);
+      }
+    } else if (rows.isObject()) {
+      rows.fieldNames().stream().sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+          .forEach(name -> named.put(ACTION_ITEMS + "." + name, rows.prop(name)));
+    } else {
       throw refused(ACTION_ITEMS, "must be a list of action items");
     }
-    int index = 0;
-    for (SpinJsonNode item : list.elements()) {
-      String field = ACTION_ITEMS + "[" + index++ + "]";
+    for (Map.Entry<String, SpinJsonNode> row : named.entrySet()) {
+      String field = row.getKey();
+      SpinJsonNode item = row.getValue();
+      if (!item.isObject() && !item.isNull()) {
+        throw refused(field, "must be an action item: description, owner and due");
+      }
       String description = text(item, "description");
       String owner = text(item, "owner");
       String due = text(item, "due");
@@ -124,7 +140,7 @@ final class ReviewAnswers {
       if (!dueAt.isAfter(now)) {
         throw refused(field + ".due", "must be in the future, was " + due);
       }
-      drafts.add(new ActionItem.Draft(description, owner, dueAt));
+      drafts.add(new ActionItem.Draft(description, owner, dueAt, field));
     }
     return drafts;
   }

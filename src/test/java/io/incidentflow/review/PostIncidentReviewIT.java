@@ -157,7 +157,7 @@ class PostIncidentReviewIT {
     hold = worker.openTask(review, ReviewProcess.TASK_HOLD_REVIEW);
     ResponseEntity<String> unknownOwner = complete("ivy", hold, heldAnswers("nobody"));
     assertThat(unknownOwner.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(unknownOwner.getBody()).contains("actionItems[1].owner: no user 'nobody'");
+    assertThat(unknownOwner.getBody()).contains("actionItems.item2.owner: no user 'nobody'");
     assertThat(complete("ivy", hold, heldAnswers("dan")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDueJobs(pi);
 
@@ -235,8 +235,9 @@ class PostIncidentReviewIT {
         ROOT_CAUSE, "Expired certificate on the payment gateway",
         ReviewProcess.CONTRIBUTING_FACTORS, "No alert on certificate expiry",
         ACTION_ITEMS, org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
-            [{"description": "Alert 30 days before a certificate expires", "owner": "tom", "due": "2026-12-10"},
-             {"description": "Automate renewals", "owner": "%s", "due": "2026-12-17"}]""".formatted(secondOwner))
+            {"item1": {"description": "Alert 30 days before a certificate expires", "owner": "tom", "due": "2026-12-10"},
+             "item2": {"description": "Automate renewals", "owner": "%s", "due": "2026-12-17"},
+             "item3": {"description": null, "owner": null, "due": null}}""".formatted(secondOwner))
             .create());
   }
 

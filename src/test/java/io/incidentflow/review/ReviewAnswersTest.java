@@ -59,10 +59,24 @@ class ReviewAnswersTest {
          {"description": "Runbook for renewals", "owner": "dana", "due": "2026-12-11T12:00:00Z"}]"""), NOW);
 
     assertThat(drafts).containsExactly(
-        new ActionItem.Draft("Alert 30 days before a certificate expires", "tom", Instant.parse("2026-12-10T16:00:00Z")),
-        new ActionItem.Draft("Runbook for renewals", "dana", Instant.parse("2026-12-11T12:00:00Z")));
+        new ActionItem.Draft("Alert 30 days before a certificate expires", "tom", Instant.parse("2026-12-10T16:00:00Z"),
+            "actionItems[0]"),
+        new ActionItem.Draft("Runbook for renewals", "dana", Instant.parse("2026-12-11T12:00:00Z"), "actionItems[2]"));
     assertThat(answers.actionItems(null, NOW)).isEmpty();
     assertThat(answers.actionItems("[]", NOW)).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheFormsRowsInTheirOrderAndNameARowByItsGroup() {
+    List<ActionItem.Draft> drafts = answers.actionItems(Spin.JSON("""
+        {"item10": {"description": "Tenth", "owner": "tom", "due": "2026-12-10"},
+         "item2": {"description": "Second", "owner": "dana", "due": "2026-12-10"},
+         "item1": {"description": "First", "owner": "tom", "due": "2026-12-10"},
+         "item3": {"description": null, "owner": null, "due": null}}"""), NOW);
+
+    assertThat(drafts).extracting(ActionItem.Draft::description).containsExactly("First", "Second", "Tenth");
+    assertThatThrownBy(() -> answers.actionItems("{\"item1\": {\"description\": \"x\", \"due\": \"2026-12-10\"}}", NOW))
+        .hasMessage("actionItems.item1.owner: name the user who owns it");
   }
 
   @Test
@@ -77,6 +91,7 @@ class ReviewAnswersTest {
     assertThatThrownBy(() -> answers.actionItems("[{\"description\": \"x\", \"owner\": \"tom\", \"due\": \"2026-11-01\"}]", NOW))
         .hasMessage("actionItems[0].due: must be in the future, was 2026-11-01");
     assertThatThrownBy(() -> answers.actionItems("{\"description\": \"x\"}", NOW))
-        .hasMessage("actionItems: must be a list of action items");
+        .hasMessage("actionItems.description: must be an action item: description, owner and due");
+    assertThatThrownBy(() -> answers.actionItems("\"one\"", NOW)).hasMessage("actionItems: must be a list of action items");
   }
 }
