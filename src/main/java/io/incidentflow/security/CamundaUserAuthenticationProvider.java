@@ -32,9 +32,19 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
     if (user == null || user.isBlank() || !identity.checkPassword(user, password)) {
       throw new BadCredentialsException("Wrong user or password");
     }
+    return loggedIn(user);
+  }
+
+  /** A user whose login was checked, with their groups as they are now (not as they were at login). */
+  Authentication loggedIn(String user) {
     List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  /** Whether the user still exists (Admin may have deleted them since they logged into a webapp). */
+  boolean exists(String user) {
+    return identity.createUserQuery().userId(user).count() == 1;
   }
 
   @Override

@@ -24,6 +24,9 @@ final class StaffApiRules {
   static final String CUSTOMERS = "/api/staff/customers";
   static final String SCHEDULES = "/api/staff/schedules";
   static final String REPORTS = "/api/staff/reports";
+  /** Who reads every incident (security.Roles): its timeline, SLA clocks, page and diagram. */
+  static final List<String> EVERY_INCIDENT = List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS,
+      GROUP_TECHNICIANS);
 
   static final List<Rule> RULES = List.of(
       new Rule(HttpMethod.GET, CUSTOMERS, List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS)),
@@ -33,18 +36,16 @@ final class StaffApiRules {
       new Rule(HttpMethod.GET, "/api/staff/incidents/*/notices",
           List.of(GROUP_INCIDENT_MANAGERS, GROUP_COMMUNICATIONS, GROUP_MANAGERS)),
       // SLA clocks: whoever reads every incident (communications read only some: not here).
-      new Rule(HttpMethod.GET, "/api/staff/incidents/*/slas",
-          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/slas", EVERY_INCIDENT),
       // The timeline: the same readers; communications read only the incidents with customer impact.
-      new Rule(HttpMethod.GET, "/api/staff/incidents/*/timeline",
-          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
-      // The post-incident review (meeting, action items, document): the timeline's readers.
-      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review",
-          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
-      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.md",
-          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
-      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.html",
-          List.of(GROUP_INCIDENT_MANAGERS, GROUP_MANAGERS, GROUP_PROCESS_OWNERS, GROUP_TECHNICIANS)),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/timeline", EVERY_INCIDENT),
+      // The incident's page and its diagram show the timeline and the SLA clocks: the same readers.
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/diagram.svg", EVERY_INCIDENT),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*.html", EVERY_INCIDENT),
+      // The post-incident review (meeting, action items, document): the same readers.
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review", EVERY_INCIDENT),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.md", EVERY_INCIDENT),
+      new Rule(HttpMethod.GET, "/api/staff/incidents/*/review.html", EVERY_INCIDENT),
       // On-call schedules and their calendar feeds: every member of staff reads, incident managers edit.
       new Rule(HttpMethod.GET, SCHEDULES, List.of()),
       new Rule(HttpMethod.GET, SCHEDULES + "/**", List.of()),

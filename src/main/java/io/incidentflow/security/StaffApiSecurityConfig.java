@@ -3,6 +3,7 @@ package io.incidentflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.platform.ApiProblems;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,15 +20,16 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 /**
  * The one security layer of IncidentFlow's own staff endpoints (Spring Security): HTTP Basic against Camunda's
  * users, the groups of {@link StaffApiRules}, 401/403 as problem details naming what is missing. Camunda's
- * webapps and REST API keep their own login; the status page and intake are outside this chain.
+ * webapps and REST API keep their own login (a webapp's session also reads staff pages: {@link WebappSessionLogin});
+ * the status page and intake are outside this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffApiSecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain staffApi(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain staffApi(HttpSecurity http, CamundaUserAuthenticationProvider users, ObjectMapper json,
+      ProcessEngine engine) throws Exception {
     AuthenticationEntryPoint loginRequired = (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"IncidentFlow\"");
       ApiProblems.write(response, json, ApiProblems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -57,7 +59,9 @@ class StaffApiSecurityConfig {
         .requestCache(AbstractHttpConfigurer::disable)
         // Security headers come from the platform's filter, the same for every page.
         .headers(AbstractHttpConfigurer::disable)
-        .addFilterBefore(new CrossSiteWriteFilter(json), BasicAuthenticationFilter.class);
+        .addFilterBefore(new CrossSiteWriteFilter(json), BasicAuthenticationFilter.class)
+        // Cockpit's and Tasklist's logged-in users read the staff pages they link to (reads only).
+        .addFilterBefore(new WebappSessionLogin(users, engine.getName()), BasicAuthenticationFilter.class);
     return http.build();
   }
 

@@ -1,16 +1,16 @@
 package io.incidentflow.timeline;
 
 /** No incident process was ever started with that business key. */
-class UnknownIncidentException extends RuntimeException {
+public class UnknownIncidentException extends RuntimeException {
 
   private final String incidentId;
 
-  UnknownIncidentException(String incidentId) {
+  public UnknownIncidentException(String incidentId) {
     super("No incident " + incidentId);
     this.incidentId = incidentId;
   }
 
-  String incidentId() {
+  public String incidentId() {
     return incidentId;
   }
 }

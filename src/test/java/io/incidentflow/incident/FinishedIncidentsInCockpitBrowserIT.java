@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
 import io.incidentflow.Browsers;
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
@@ -31,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A manager audits a finished incident in Cockpit (Community Edition shows running instances only): the
  * "Finished incidents" page of IncidentFlow's Cockpit plugin finds it and shows its steps, who did them, the
- * variable changes, the decisions and the user operations.
+ * variable changes, the decisions and the user operations, the diagram with the history on it, and the incident's
+ * page it links to.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
@@ -102,6 +104,37 @@ class FinishedIncidentsInCockpitBrowserIT {
         .filter(new Locator.FilterOptions().setHasText("ivy"))).not().hasCount(0);
     Browsers.screenshot(page, "cockpit-finished-incident");
 
+    // Above the tables, the diagram with the history on it: the acknowledgement (inside the collapsed sub-process,
+    // drawn under the process) completed, the review SEV4 skips never reached.
+    Locator diagram = page.locator(".incidentflow-diagram svg.incident-diagram");
+    Locator acknowledge = diagram.locator(shape(IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT));
+    acknowledge.scrollIntoViewIfNeeded();
+    assertThat(acknowledge).isVisible();
+    assertThat(acknowledge).hasClass("shape activity completed");
+    assertThat(acknowledge.locator("title")).hasText(java.util.regex.Pattern.compile("assignee " + acknowledgedBy));
+    assertThat(diagram.locator(shape(IncidentProcess.TASK_RESOLVE_INCIDENT))).hasClass("shape activity completed");
+    assertThat(diagram.locator(shape(IncidentProcess.TASK_HOLD_REVIEW))).hasClass("shape activity not-reached");
+    Browsers.screenshot(page, "cockpit-finished-incident-diagram");
+
+    // Cockpit's login reads the incident's page (a staff page: reading only, a write still needs HTTP Basic).
+    Page incidentPage = context.waitForPage(() -> page.locator(".incidentflow-incident-page").click());
+    assertThat(incidentPage.locator("h1")).containsText(incidentId);
+    assertThat(incidentPage.locator("dd.severity")).hasText("SEV4");
+    assertThat(incidentPage.locator("dd.process")).containsText("finished");
+    assertThat(incidentPage.locator("table.slas")).containsText("acknowledge");
+    assertThat(incidentPage.locator("table.timeline tr").filter(new Locator.FilterOptions()
+        .setHasText("Acknowledge incident")).first()).isVisible();
+    Locator onPage = incidentPage.locator("svg.incident-diagram " + shape(IncidentProcess.TASK_SCOPE_INCIDENT));
+    assertThat(onPage).hasClass("shape activity completed");
+    assertThat(onPage).isVisible();
+    Browsers.screenshot(incidentPage, "incident-page");
+    // With the browser's cookies, as a page of this site would send them (the API client answers 401 itself, a page
+    // would wait on the browser's login prompt).
+    int write = page.request().post(url("/api/staff/schedules"), RequestOptions.create()
+        .setHeader("Content-Type", "application/json").setData("{}")).status();
+    assertThat(write).as("a write through the webapp's session").isEqualTo(401);
+    incidentPage.close();
+
     // Someone else's search finds nothing that is not finished: the running incident is not listed.
     String running = runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY,
         TestIncidents.searchWarningWithoutCustomerImpact().variables()).getId();
@@ -134,6 +167,10 @@ class FinishedIncidentsInCockpitBrowserIT {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count())
         .as("the incident ended").isEqualTo(1);
     return pi;
+  }
+
+  private static String shape(String elementId) {
+    return "g.shape[data-element-id='" + elementId + "']";
   }
 
   private String url(String path) {

@@ -2,8 +2,12 @@
 // process instances only (the history views are Enterprise); this page lists finished incidents and shows one
 // incident's history: its steps with who did them, variable changes, decisions and user operations. A Cockpit
 // plugin (config.js customScripts, plain JavaScript served with the app), reading the engine's history REST API
-// as the logged-in user: what it shows is what their grants let them read (security.Roles).
+// as the logged-in user: what it shows is what their grants let them read (security.Roles). Above the tables, the
+// incident's diagram with its history on it and a link to its page, from IncidentFlow's staff API, which takes the
+// webapps' session for reading (security.WebappSessionLogin) and checks the same roles.
 const PAGE = '/finished-incidents';
+const INCIDENT_PAGES = '/api/staff/incidents/';
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const PROCESS_KEY = 'incident';
 const ROWS = 200;
 
@@ -97,6 +101,35 @@ async function showList(api, results, detail, search) {
   }
 }
 
+/**
+ * The incident's diagram (incidentpage.DiagramSvg), inserted as SVG so its tooltips work. The server writes no
+ * script and escapes every name; what is parsed here is checked again: an SVG root, nothing that could run.
+ */
+async function diagram(incidentId) {
+  const response = await fetch(`${INCIDENT_PAGES}${encodeURIComponent(incidentId)}/diagram.svg`,
+    {headers: {Accept: 'image/svg+xml'}, credentials: 'same-origin'});
+  if (!response.ok) {
+    throw new Error(`diagram: ${response.status} ${await response.text()}`);
+  }
+  const parsed = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
+  const svg = parsed.documentElement;
+  if (svg.namespaceURI !== SVG_NS || svg.localName !== 'svg' || parsed.getElementsByTagName('parsererror').length) {
+    throw new Error('diagram: the answer is not an SVG picture');
+  }
+  svg.querySelectorAll('script, foreignObject, iframe, a').forEach(node => node.remove());
+  svg.querySelectorAll('*').forEach(node => [...node.attributes]
+    .filter(attribute => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value))
+    .forEach(attribute => node.removeAttribute(attribute.name)));
+  return document.importNode(svg, true);
+}
+
+function diagramSection(incidentId) {
+  const frame = element('div', {class: 'incidentflow-diagram'}, element('p', {}, 'Loading the diagram…'));
+  diagram(incidentId).then(svg => frame.replaceChildren(svg))
+    .catch(error => frame.replaceChildren(element('p', {class: 'text-danger'}, error.message)));
+  return frame;
+}
+
 async function showIncident(api, detail, incident) {
   detail.replaceChildren(element('p', {}, 'Loading…'));
   const id = incident.id;
@@ -112,6 +145,13 @@ async function showIncident(api, detail, incident) {
     detail.replaceChildren(
       element('h3', {class: 'incidentflow-incident'}, `${incident.businessKey} · ${time(incident.startTime)} – `
         + time(incident.endTime)),
+      element('p', {}, element('a', {class: 'incidentflow-incident-page', target: '_blank', rel: 'noopener',
+        href: `${INCIDENT_PAGES}${encodeURIComponent(incident.businessKey)}.html`}, 'Open incident page'),
+        ' (header, SLA clocks, diagram and timeline on one page)'),
+      element('h4', {}, 'Diagram'),
+      element('p', {class: 'text-muted'}, 'Filled: ran; outlined in orange: running; a number: how often it ran. '
+        + 'Point at a step for when it ran and who worked it.'),
+      diagramSection(incident.businessKey),
       element('h4', {}, 'Steps'),
       table('incidentflow-steps', ['Started', 'Ended', 'Step', 'Kind', 'Who'], steps.map(activity => [
         time(activity.startTime), time(activity.endTime), activity.activityName, activity.activityType,
