@@ -162,12 +162,11 @@ final class ReviewDocument {
   }
 
   private static String html(String title, List<Section> sections) {
+    // The staff pages' stylesheet, not inline style: their Content-Security-Policy allows no inline style.
     StringBuilder out = new StringBuilder("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>""").append(h(title)).append("""
-        </title><style>body{font-family:Arial,sans-serif;max-width:60rem;margin:2rem auto;color:#222}
-        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}</style></head><body>
+        </title><link rel="stylesheet" href="/staff/staff.css"></head><body class="review-document">
         """).append("<h1>").append(h(title)).append("</h1>\n");
     for (Section section : sections) {
       out.append("<h2>").append(h(section.heading())).append("</h2>\n");
