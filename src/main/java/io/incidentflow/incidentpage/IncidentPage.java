@@ -1,5 +1,6 @@
 package io.incidentflow.incidentpage;
 
+import io.incidentflow.review.ActionItem;
 import io.incidentflow.sla.SlaClockView;
 import io.incidentflow.timeline.TimelineStep;
 import java.time.Duration;
@@ -13,7 +14,18 @@ import java.util.List;
  */
 record IncidentPage(String incidentId, String title, String service, String severity, String status,
     String process, String opened, String acknowledged, String resolved, String closed, List<Sla> slas,
-    List<Step> steps, String diagram) {
+    List<Step> steps, String diagram, List<Item> actionItems, boolean reviewDocument) {
+
+  /** An action item of the review; {@code overdue}: open past its due time. */
+  record Item(int number, String description, String owner, String due, String status, String note,
+      boolean overdue) {
+
+    static Item of(ActionItem item, Instant now) {
+      return new Item(item.position() + 1, item.description(), item.owner(), time(item.dueAt()),
+          item.status().name().toLowerCase(java.util.Locale.ROOT), item.note() == null ? "" : item.note(),
+          item.status() == ActionItem.Status.OPEN && item.dueAt().isBefore(now));
+    }
+  }
 
   record Sla(String clock, String state, String target, String calendar, String started, String due,
       String stopped, String elapsed, boolean late) {

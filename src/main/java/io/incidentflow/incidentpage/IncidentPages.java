@@ -1,5 +1,8 @@
 package io.incidentflow.incidentpage;
 
+import io.incidentflow.review.ActionItemRepository;
+import io.incidentflow.review.ReviewDocuments;
+import java.time.Clock;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.incident.Incident;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Puts an incident's page together from the features that own each part: the incident table (header), the SLA
- * clocks, the timeline and the diagram. Running and finished incidents alike.
+ * clocks, the timeline, the diagram and the review's action items. Running and finished incidents alike.
  */
 @Service
 class IncidentPages {
@@ -26,9 +29,16 @@ class IncidentPages {
   private final SlaClocks slaClocks;
   private final IncidentRepository incidents;
   private final ServiceCatalog catalog;
+  private final ActionItemRepository actionItems;
+  private final ReviewDocuments reviews;
+  private final Clock clock;
 
   IncidentPages(IncidentDiagrams diagrams, IncidentTimeline timeline, SlaClocks slaClocks,
-      IncidentRepository incidents, ServiceCatalog catalog) {
+      IncidentRepository incidents, ServiceCatalog catalog, ActionItemRepository actionItems, ReviewDocuments reviews,
+      Clock clock) {
+    this.actionItems = actionItems;
+    this.reviews = reviews;
+    this.clock = clock;
     this.diagrams = diagrams;
     this.timeline = timeline;
     this.slaClocks = slaClocks;
@@ -58,6 +68,8 @@ class IncidentPages {
         incident.map(i -> IncidentPage.time(i.closedAt())).filter(time -> !time.isEmpty()).orElse(NONE),
         slaClocks.of(incidentId).stream().map(IncidentPage.Sla::of).toList(),
         steps.stream().map(IncidentPage.Step::of).toList(),
-        diagrams.svg(incidentId, instance));
+        diagrams.svg(incidentId, instance),
+        actionItems.ofIncident(incidentId).stream().map(item -> IncidentPage.Item.of(item, clock.instant())).toList(),
+        reviews.hasDocument(incidentId));
   }
 }

@@ -271,8 +271,9 @@ public class PostIncidentReview {
         RecipientKind.STAFF, ACTION_ITEM_TEMPLATE, subject, model, recipients);
   }
 
+  /** The incident's page: its timeline, SLA clocks and diagram, running or finished (incidentpage). */
   String incidentPage(String incidentId) {
-    return publicUrl + "/api/staff/incidents/" + incidentId + "/review.html";
+    return publicUrl + "/api/staff/incidents/" + incidentId + ".html";
   }
 
   String when(Instant instant) {

@@ -65,8 +65,13 @@ public class ReviewDocuments {
     return ReviewDocument.timeline(steps, properties.timeZone());
   }
 
+  /** Whether the incident's review has ended with its document. */
+  public boolean hasDocument(String incidentId) {
+    return find(incidentId).isPresent();
+  }
+
   /** The kept document, if the review has ended. */
-  public Optional<ReviewDocument.Written> find(String incidentId) {
+  Optional<ReviewDocument.Written> find(String incidentId) {
     return reviews.find(incidentId).filter(review -> review.markdown() != null)
         .map(review -> new ReviewDocument.Written(review.markdown(), review.html()));
   }

@@ -48,7 +48,7 @@ final class ReviewInvitation {
       event.add(new Location(meeting.location()));
     }
     event.add(new Description("Post-incident review of " + meeting.incidentId() + ": " + meeting.title()
-        + "\nTimeline and review in IncidentFlow: " + meeting.link()));
+        + "\nThe incident, its timeline and SLAs: " + meeting.link()));
     Organizer organizer = new Organizer(mailto(meeting.organizer()));
     organizer.add(new Cn(meeting.organizer().name()));
     event.add(organizer);

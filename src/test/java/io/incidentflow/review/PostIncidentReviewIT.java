@@ -216,6 +216,9 @@ class PostIncidentReviewIT {
     ResponseEntity<String> page = as("ivy").getForEntity("/api/staff/incidents/" + incidentId + "/review.html", String.class);
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(page.getBody()).contains("<h2>Action items</h2>", "Expired certificate on the payment gateway");
+    String incidentPage = as("max").getForObject("/api/staff/incidents/" + incidentId + ".html", String.class);
+    assertThat(incidentPage).contains("<h2>Post-incident review</h2>", "Automate renewals", "Replaced by the vendor&#39;s renewal",
+        "/api/staff/incidents/" + incidentId + "/review.html");
     assertThat(as("cora").getForEntity("/api/staff/incidents/" + incidentId + "/review.md", String.class)
         .getStatusCode()).as("communications: not a reader of every incident").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/api/staff/incidents/" + incidentId + "/review", String.class).getStatusCode())
