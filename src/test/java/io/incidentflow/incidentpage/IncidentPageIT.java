@@ -1,7 +1,7 @@
 package io.incidentflow.incidentpage;
 
 import static io.incidentflow.incident.IncidentProcess.OUTCOME_WAITING;
-import static io.incidentflow.incident.IncidentProcess.TASK_HOLD_REVIEW;
+import static io.incidentflow.incident.IncidentProcess.CALL_POST_INCIDENT_REVIEW;
 import static io.incidentflow.incident.IncidentProcess.PROCESS_KEY;
 import static io.incidentflow.incident.IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT;
 import static io.incidentflow.incident.IncidentProcess.TASK_RESOLVE_INCIDENT;
@@ -102,7 +102,7 @@ class IncidentPageIT {
         .contains("ran 2 times").contains("1. started ").contains(", assignee tom").endsWith(", running");
     assertThat(xpath(svg, "//*[@data-element-id='" + TASK_ACKNOWLEDGE_INCIDENT + "']/*[local-name()='title']"))
         .contains("assignee " + acknowledgedBy);
-    assertThat(attribute(svg, TASK_HOLD_REVIEW, "class")).isEqualTo("shape activity not-reached");
+    assertThat(attribute(svg, CALL_POST_INCIDENT_REVIEW, "class")).isEqualTo("shape activity not-reached");
   }
 
   @Test
