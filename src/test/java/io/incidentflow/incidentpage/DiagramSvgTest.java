@@ -6,7 +6,7 @@ import static io.incidentflow.incident.IncidentProcess.START_INCIDENT_REPORTED;
 import static io.incidentflow.incident.IncidentProcess.SUBPROCESS_IDENTIFY;
 import static io.incidentflow.incident.IncidentProcess.SUBPROCESS_RESOLUTION;
 import static io.incidentflow.incident.IncidentProcess.TASK_ACKNOWLEDGE_INCIDENT;
-import static io.incidentflow.incident.IncidentProcess.TASK_HOLD_REVIEW;
+import static io.incidentflow.incident.IncidentProcess.CALL_POST_INCIDENT_REVIEW;
 import static io.incidentflow.incident.IncidentProcess.TASK_RESOLVE_INCIDENT;
 import static io.incidentflow.incident.IncidentProcess.TASK_SCOPE_INCIDENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,8 +95,8 @@ class DiagramSvgTest {
     assertThat(scope.getElementsByTagName("title").item(0).getTextContent())
         .isEqualTo("Scope incident\nstarted 2026-11-30 09:04:00 UTC, running, assignee ivy");
 
-    assertThat(shape(document, TASK_HOLD_REVIEW).getAttribute("class")).isEqualTo("shape activity not-reached");
-    assertThat(rect(document, TASK_HOLD_REVIEW).getAttribute("fill")).isEqualTo("#ffffff");
+    assertThat(shape(document, CALL_POST_INCIDENT_REVIEW).getAttribute("class")).isEqualTo("shape activity not-reached");
+    assertThat(rect(document, CALL_POST_INCIDENT_REVIEW).getAttribute("fill")).isEqualTo("#ffffff");
   }
 
   @Test
