@@ -26,7 +26,7 @@ class ActionItemTaskListener implements TaskListener {
       // Also on the task itself: its reminders find it by the item.
       task.setVariableLocal(ReviewProcess.ACTION_ITEM_ID, id);
       // tasklist.TaskPresentation adds the incident, its service and severity after this.
-      task.setName(task.getName() + " · " + abbreviate(item.description()));
+      task.setName(task.getName() + " · " + PostIncidentReview.abbreviate(item.description()));
       task.setDescription(item.description());
       task.setVariableLocal(ReviewProcess.ACTION_ITEM_CONTEXT, "**Action item " + (item.position() + 1) + " of the "
           + "review of " + item.incidentId() + "**, owned by " + IncidentContext.escape(item.owner()) + ", due "
@@ -35,10 +35,5 @@ class ActionItemTaskListener implements TaskListener {
     }
     review.close(id, task.getVariable(ReviewProcess.ACTION_ITEM_OUTCOME), task.getVariable(ReviewProcess.ACTION_ITEM_NOTE),
         task.getAssignee());
-  }
-
-  private static String abbreviate(String text) {
-    String line = text.lines().findFirst().orElse("");
-    return line.length() <= 60 ? line : line.substring(0, 59) + "…";
   }
 }

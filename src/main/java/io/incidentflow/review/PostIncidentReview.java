@@ -293,7 +293,9 @@ public class PostIncidentReview {
     }
   }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+  /** Its first line, at most 60 characters: for a task name or a subject. */
+  static String abbreviate(String text) {
+    String line = text.lines().findFirst().orElse("");
+    return line.length() <= 60 ? line : line.substring(0, 59) + "…";
   }
 }
