@@ -4,12 +4,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,7 +45,9 @@ final class FinishedIncidentFixture {
   private final Instant spanStart;
   private final Duration span;
   private final List<String> services;
-  private final Map<String, String> cloneStatements = new LinkedHashMap<>();
+  /** The history's clone statements, largest first, run two at a time; then IncidentFlow's, in order. */
+  private final Map<String, String> historyStatements = new LinkedHashMap<>();
+  private final Map<String, String> ownStatements = new LinkedHashMap<>();
   private int templates;
 
   FinishedIncidentFixture(JdbcClient jdbc, Instant spanStart, Duration span, List<String> services) {
@@ -51,7 +60,10 @@ final class FinishedIncidentFixture {
   /** Takes these finished incidents as the templates, and prepares one clone statement per table. */
   void useTemplates(List<String> incidentIds) {
     templates = incidentIds.size();
-    jdbc.sql("DROP TABLE IF EXISTS bench_template, bench_root, bench_clone").update();
+    for (String table : jdbc.sql("SELECT tablename FROM pg_tables WHERE tablename LIKE 'bench\\_%'")
+        .query(String.class).list()) {
+      jdbc.sql("DROP TABLE " + table).update();
+    }
     jdbc.sql("""
         CREATE UNLOGGED TABLE bench_template (t INT PRIMARY KEY, incident_id VARCHAR(32), root_id VARCHAR(64),
           anchor_ts TIMESTAMP, anchor_tz TIMESTAMPTZ)""").update();
@@ -73,19 +85,30 @@ final class FinishedIncidentFixture {
         CREATE UNLOGGED TABLE bench_root AS SELECT tp.t, p.proc_inst_id_ AS root_id
         FROM bench_template tp JOIN act_hi_procinst p ON p.business_key_ = tp.incident_id
         WHERE p.proc_inst_id_ = p.root_proc_inst_id_""").update();
+    Map<String, String> history = new LinkedHashMap<>();
     for (String table : historyTables()) {
-      cloneStatements.put(table, historyClone(table));
+      history.put(table, historyClone(table));
     }
-    cloneStatements.put("incident", incidentClone());
-    // the benchmark ANALYZEs after each size; an autovacuum of gigabytes of new rows would run into its timings
-    for (String table : cloneStatements.keySet()) {
-      jdbc.sql("ALTER TABLE " + table + " SET (autovacuum_enabled = false)").update();
-    }
+    history.keySet().stream().sorted(Comparator.comparing((String table) ->
+            jdbc.sql("SELECT count(*) FROM bench_t_" + table).query(Long.class).single()).reversed())
+        .forEach(table -> historyStatements.put(table, history.get(table)));
+    ownStatements.put("incident", incidentClone());
     for (String table : incidentTables()) {
-      cloneStatements.put(table, incidentRowsClone(table));
+      ownStatements.put(table, incidentRowsClone(table));
       if (table.equals("outbox_mail")) {
-        cloneStatements.put("outbox_delivery", deliveriesClone());
+        ownStatements.put("outbox_delivery", deliveriesClone());
       }
+    }
+    for (String table : historyStatements.keySet()) {
+      // Generation only: no WAL for the history's gigabytes (reads are the same; the tables the application's
+      // own tables refer to, act_ge_bytearray, cannot be unlogged)
+      if (table.startsWith("act_hi_")) {
+        jdbc.sql("ALTER TABLE " + table + " SET UNLOGGED").update();
+      }
+    }
+    // the benchmark ANALYZEs after each size; an autovacuum of gigabytes of new rows would run into its timings
+    for (String table : Stream.concat(historyStatements.keySet().stream(), ownStatements.keySet().stream()).toList()) {
+      jdbc.sql("ALTER TABLE " + table + " SET (autovacuum_enabled = false)").update();
     }
   }
 
@@ -108,8 +131,21 @@ final class FinishedIncidentFixture {
     // the engine's TIMESTAMP columns hold the JVM's local time, which is this JDBC session's time zone
     jdbc.sql("UPDATE bench_clone SET open_ts = open_tz::timestamp").update();
     jdbc.sql("ANALYZE bench_clone").update();
-    Map<String, Long> rows = new LinkedHashMap<>();
-    cloneStatements.forEach((table, sql) -> rows.put(table, (long) jdbc.sql(sql).update()));
+    Map<String, Long> rows = new ConcurrentHashMap<>();
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> history = historyStatements.entrySet().stream()
+          .<Future<?>>map(table -> workers.submit(() -> rows.put(table.getKey(), (long) jdbc.sql(table.getValue()).update())))
+          .toList();
+      ownStatements.forEach((table, sql) -> rows.put(table, (long) jdbc.sql(sql).update()));
+      for (Future<?> done : history) {
+        done.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("Cloning incidents " + from + " to " + to + " failed", e);
+    } finally {
+      workers.shutdownNow();
+    }
     return rows;
   }
 
@@ -143,21 +179,23 @@ final class FinishedIncidentFixture {
   private String historyClone(String table) {
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
+    List<String> hashed = new ArrayList<>();
     for (Column column : columns(table)) {
       names.add(column.name());
+      if (INSTANCE_IDS.contains(column.name()) && column.type().equals("character varying")) {
+        hashed.add(column.name());
+      }
       values.add(switch (column.name()) {
         case "business_key_" -> "CASE WHEN r.business_key_ IS NULL THEN NULL ELSE c.new_id END";
         case "duration_" -> "(r.duration_ * c.factor)::bigint";
         // removal time: the end plus the time to live, which does not scale
         case "removal_time_" -> "c.open_ts + (r.removal_time_ - tp.anchor_ts)";
-        default -> INSTANCE_IDS.contains(column.name()) && column.type().equals("character varying")
-            ? cloneId("r." + column.name()) : moved(column);
+        default -> hashed.contains(column.name()) ? cloneId("r." + column.name()) : moved(column);
       });
     }
     return "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
-        + " FROM " + table + " r JOIN bench_root br ON r.root_proc_inst_id_ = br.root_id"
-        + " JOIN bench_template tp ON tp.t = br.t"
-        + " JOIN bench_clone c ON c.t = tp.t";
+        + from(table, "br.t", "FROM " + table + " r JOIN bench_root br ON r.root_proc_inst_id_ = br.root_id",
+            hashed);
   }
 
   private String incidentClone() {
@@ -174,7 +212,8 @@ final class FinishedIncidentFixture {
       });
     }
     return "INSERT INTO incident (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
-        + " FROM incident r JOIN bench_template tp ON r.id = tp.incident_id JOIN bench_clone c ON c.t = tp.t";
+        + from("incident", "tp.t", "FROM incident r JOIN bench_template tp ON r.id = tp.incident_id",
+            List.of("process_instance_id"));
   }
 
   /**
@@ -196,8 +235,8 @@ final class FinishedIncidentFixture {
       });
     }
     String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
-        + " FROM " + table + " r JOIN bench_template tp ON r.incident_id = tp.incident_id"
-        + " JOIN bench_clone c ON c.t = tp.t";
+        + from(table, "tp.t", "FROM " + table + " r JOIN bench_template tp ON r.incident_id = tp.incident_id",
+            List.of());
     return sql;
   }
 
@@ -212,18 +251,32 @@ final class FinishedIncidentFixture {
       values.add(column.name().equals("mail_id") ? mailId("r.mail_id") : moved(column));
     }
     return "INSERT INTO outbox_delivery (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
-        + " FROM outbox_delivery r JOIN outbox_mail m ON m.id = r.mail_id"
-        + " JOIN bench_template tp ON m.incident_id = tp.incident_id JOIN bench_clone c ON c.t = tp.t";
+        + from("outbox_delivery", "tp.t", "FROM outbox_delivery r JOIN outbox_mail m ON m.id = r.mail_id"
+            + " JOIN bench_template tp ON m.incident_id = tp.incident_id", List.of());
+  }
+
+  /**
+   * The templates' rows of the table, copied aside once ({@code templateRows} selects them as {@code r} with their
+   * template number) with their instance ids already hashed, so that each batch reads a few hundred rows instead of
+   * searching the growing table and hashes nothing; and the clause that joins them to the batch's clones.
+   */
+  private String from(String table, String template, String templateRows, List<String> hashedIds) {
+    jdbc.sql("CREATE UNLOGGED TABLE bench_t_" + table + " AS SELECT r.*, " + template + " AS bench_t " + templateRows)
+        .update();
+    for (String id : hashedIds) {
+      jdbc.sql("UPDATE bench_t_" + table + " SET " + id + " = md5(" + id + ")").update();
+    }
+    return " FROM bench_t_" + table + " r JOIN bench_template tp ON tp.t = r.bench_t JOIN bench_clone c ON c.t = tp.t";
   }
 
   /**
    * The clone's id for a template's: the clone's number, then the template's id hashed (activity instance ids,
-   * "Task_EscalateAcknowledgeSla:" and a UUID, leave no room for more in 64 characters), the same wherever it is
-   * referred to. Led by the clone's number so that a batch appends to the id indexes instead of splitting pages
-   * all over them: with hashes first, generating 100,000 incidents took several times as long.
+   * "Task_EscalateAcknowledgeSla:" and a UUID, leave no room for more in 64 characters; the same hash wherever it is
+   * referred to). Led by the clone's number so that a batch appends to the id indexes instead of splitting pages
+   * all over them.
    */
-  private static String cloneId(String templateId) {
-    return "c.prefix || md5(" + templateId + ")";
+  private static String cloneId(String hashedTemplateId) {
+    return "c.prefix || " + hashedTemplateId;
   }
 
   /** Far above the ids the application hands out, one block of 1,000 per clone. */
