@@ -133,14 +133,14 @@ public class IncidentService {
 
   /** When the incident was first acknowledged, kept with it for the reports (the history is cleaned up). */
   public void acknowledged(String incidentId) {
-    if (!incidents.markAcknowledged(incidentId, clock.instant())) {
+    if (incidentId == null || !incidents.markAcknowledged(incidentId, clock.instant())) {
       log.warn("Acknowledgement of {} not recorded: it has no incident row", incidentId);
     }
   }
 
   /** When the incident's fallback was first in place, kept as {@link #acknowledged} is. */
   public void fallbackApplied(String incidentId) {
-    if (!incidents.markFallbackApplied(incidentId, clock.instant())) {
+    if (incidentId == null || !incidents.markFallbackApplied(incidentId, clock.instant())) {
       log.warn("Fallback of {} not recorded: it has no incident row", incidentId);
     }
   }

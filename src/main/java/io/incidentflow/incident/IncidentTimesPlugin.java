@@ -60,6 +60,6 @@ class IncidentTimesPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static String incidentId(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    return ProcessValues.requiredString(execution, IncidentVariables.INCIDENT_ID);
+    return ProcessValues.string(execution, IncidentVariables.INCIDENT_ID);
   }
 }

@@ -365,7 +365,8 @@ class ReportsBenchmark {
         + "review), then were cloned with every history row (the ACT_HI_* tables and the history's byte arrays, "
         + "called processes and SLA escalations included) and their rows of IncidentFlow's tables: new ids, "
         + "openings spread over the %d days before %s, services and severities varied, durations scaled 0.25–4×. "
-        + "ANALYZE after each size (autovacuum off for the cloned tables, so that it does not run into the timings). Each figure: %d warm-up runs, then %d runs, one at a time; p50 / p95 / max "
+        + "ANALYZE after each size (autovacuum off for the cloned tables, so that it does not run into the "
+        + "timings). Each figure: %d warm-up runs, then %d runs, one at a time; p50 / p95 / max "
         + "in ms. Baseline: the same incidents' rows of `incident` (service, severity, opened, resolved) streamed "
         + "through JDBC and nothing else. Load average (1 min) before %s, after %s. Whole run %d s.%n%n",
         SPAN.toDays(), END, WARMUP, RUNS, loadBefore, LoadAverage.oneMinute(), total.toSeconds());
