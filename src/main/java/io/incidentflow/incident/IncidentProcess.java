@@ -53,6 +53,8 @@ public final class IncidentProcess {
   public static final String ERROR_CODE_REROUTE_NOT_POSSIBLE = "REROUTE_NOT_POSSIBLE";
   public static final String BOUNDARY_REROUTE_NOT_POSSIBLE = "BoundaryEvent_RerouteNotPossible";
   public static final String TASK_APPLY_WORKAROUND = "Task_ApplyWorkaround";
+  /** Reached when either fallback is in place: the reroute succeeded or the workaround was applied. */
+  public static final String GATEWAY_WORKAROUND_READY = "Gateway_WorkaroundReady";
   public static final String TIMER_WORKAROUND_SLA = "Timer_WorkaroundSla";
   public static final String TASK_ESCALATE_WORKAROUND_SLA = "Task_EscalateWorkaroundSla";
   public static final String TASK_NOTIFY_WORKAROUND = "Task_NotifyWorkaround";

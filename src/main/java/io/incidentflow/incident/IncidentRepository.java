@@ -65,6 +65,18 @@ public class IncidentRepository {
         .param("status", IncidentStatus.RESOLVED.name()).param("at", Timestamp.from(at)).param("id", id).update(), id);
   }
 
+  /** The first acknowledgement only; false when the incident has no row (an instance started past registration). */
+  public boolean markAcknowledged(String id, Instant at) {
+    return jdbc.sql("UPDATE incident SET acknowledged_at = COALESCE(acknowledged_at, :at) WHERE id = :id")
+        .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+  }
+
+  /** The first fallback applied (rerouted or worked around) only; false as {@link #markAcknowledged}. */
+  public boolean markFallbackApplied(String id, Instant at) {
+    return jdbc.sql("UPDATE incident SET fallback_at = COALESCE(fallback_at, :at) WHERE id = :id")
+        .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+  }
+
   public void markClosed(String id, Instant at) {
     update(jdbc.sql("UPDATE incident SET status = :status, closed_at = COALESCE(closed_at, :at) WHERE id = :id")
         .param("status", IncidentStatus.CLOSED.name()).param("at", Timestamp.from(at)).param("id", id).update(), id);

@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Opens, resolves and closes incidents in IncidentFlow's own table. Plain Java: no engine types. */
 @Service
 public class IncidentService {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
   static final int MAX_TITLE = 200;
   static final int MAX_DESCRIPTION = 4000;
@@ -125,6 +129,20 @@ public class IncidentService {
   public void resolve(String incidentId) {
     incidents.markResolved(incidentId, clock.instant());
     events.publishEvent(new IncidentResolved(incidentId));
+  }
+
+  /** When the incident was first acknowledged, kept with it for the reports (the history is cleaned up). */
+  public void acknowledged(String incidentId) {
+    if (incidentId == null || !incidents.markAcknowledged(incidentId, clock.instant())) {
+      log.warn("Acknowledgement of {} not recorded: it has no incident row", incidentId);
+    }
+  }
+
+  /** When the incident's fallback was first in place, kept as {@link #acknowledged} is. */
+  public void fallbackApplied(String incidentId) {
+    if (incidentId == null || !incidents.markFallbackApplied(incidentId, clock.instant())) {
+      log.warn("Fallback of {} not recorded: it has no incident row", incidentId);
+    }
   }
 
   public void close(String incidentId) {

@@ -1,7 +1,5 @@
 package io.incidentflow.reporting;
 
-import static io.incidentflow.incident.IncidentProcess.END_ACKNOWLEDGED;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,18 +11,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The report's two queries, for PostgreSQL and H2 alike: one row per incident opened in the period (its times,
- * with the first acknowledgement and fallback from Camunda's activity history by the index on process instance
- * and activity), streamed and never held as a list; and the SLA clocks counted per service, severity and step in
- * the database.
+ * the first acknowledgement and fallback included, all from the incident's own row: no history lookup, and
+ * nothing lost when the history is cleaned up), streamed and never held as a list; and the SLA clocks counted per
+ * service, severity and step in the database.
  */
 @Repository
 class IncidentReportQueries {
-
-  /**
-   * Reached when both fallbacks join: the reroute succeeded or the workaround was applied (incident.bpmn).
-   * Not in IncidentProcess: only the reports need it.
-   */
-  static final String FALLBACK_APPLIED = "Gateway_WorkaroundReady";
 
   private final JdbcClient jdbc;
 
@@ -35,19 +27,13 @@ class IncidentReportQueries {
   /** Calls {@code each} for every incident of the filter, one row at a time. */
   void eachIncident(ReportFilter filter, Consumer<IncidentTimes> each) {
     String sql = """
-        SELECT i.service_id, i.severity, i.opened_at, i.resolved_at,
-            (SELECT MIN(a.start_time_) FROM act_hi_actinst a
-              WHERE a.proc_inst_id_ = i.process_instance_id AND a.act_id_ = :acknowledged) AS acknowledged_at,
-            (SELECT MIN(a.start_time_) FROM act_hi_actinst a
-              WHERE a.proc_inst_id_ = i.process_instance_id AND a.act_id_ = :fallback) AS fallback_at
+        SELECT i.service_id, i.severity, i.opened_at, i.acknowledged_at, i.fallback_at, i.resolved_at
         FROM incident i
         WHERE""" + where(filter);
-    params(jdbc.sql(sql), filter).param("acknowledged", END_ACKNOWLEDGED).param("fallback", FALLBACK_APPLIED)
-        .query((ResultSet rs) -> {
-          each.accept(new IncidentTimes(rs.getString("service_id"), rs.getString("severity"),
-              instant(rs, "opened_at"), instant(rs, "acknowledged_at"), instant(rs, "fallback_at"),
-              instant(rs, "resolved_at")));
-        });
+    params(jdbc.sql(sql), filter).query((ResultSet rs) -> {
+      each.accept(new IncidentTimes(rs.getString("service_id"), rs.getString("severity"), instant(rs, "opened_at"),
+          instant(rs, "acknowledged_at"), instant(rs, "fallback_at"), instant(rs, "resolved_at")));
+    });
   }
 
   record SlaCount(String service, String severity, String clock, long met, long breached, long clocks) {}

@@ -3,8 +3,8 @@ package io.incidentflow.reporting;
 import java.time.Instant;
 
 /**
- * One incident as the reports read it: when it opened (IncidentFlow's incident table), was first acknowledged and
- * had its fallback applied (Camunda's history), and was resolved (the incident table). Null: not (yet) happened.
+ * One incident as the reports read it (IncidentFlow's incident table): when it opened, was first acknowledged and
+ * had its fallback applied, and was resolved. Null: not (yet) happened.
  */
 record IncidentTimes(String service, String severity, Instant openedAt, Instant acknowledgedAt, Instant fallbackAt,
     Instant resolvedAt) {

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.JobDriver;
+import io.incidentflow.incident.IncidentTimesMigration;
 import io.incidentflow.incident.TestIncidents;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The incident report through the whole application: three SEV1 checkout incidents run through the real process on
@@ -49,6 +53,11 @@ abstract class IncidentReportsScenario {
   @Autowired TaskService tasks;
   @Autowired JobDriver jobs;
   @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+
+  /** The three incidents' process instances. */
+  private List<String> instances;
 
   @BeforeAll
   void runThreeIncidents() {
@@ -75,7 +84,8 @@ abstract class IncidentReportsScenario {
     Instant t2 = T0.plus(Duration.ofHours(4));
     String c = start(t2);
     ClockUtil.setCurrentTime(Date.from(t2.plus(minutes(10))));
-    for (String pi : List.of(a, b, c)) {
+    instances = List.of(a, b, c);
+    for (String pi : instances) {
       jobs.assertNoFailedJobs(pi);
     }
   }
@@ -120,6 +130,44 @@ abstract class IncidentReportsScenario {
     assertThat(step(total, "scope")).isEqualTo(List.of(2L, 0L, 0L));
     assertThat(step(total, "resolve")).as("A within the hour, B after 62 minutes").isEqualTo(List.of(1L, 1L, 0L));
     assertThat(step(total, "workaround")).isEqualTo(List.of(1L, 0L, 0L));
+  }
+
+  /**
+   * Acknowledgement and fallback are kept on the incident: incidents from before they were (V16) get them from
+   * the history once, and the report still has them after history cleanup (180 days) removed the activity history.
+   */
+  @Test
+  void shouldKeepAcknowledgementAndFallbackWhenTheHistoryIsCleanedUp() throws Exception {
+    // written by the process when it got there: A acknowledged at minute 4, B at 6 and its workaround at 25
+    assertThat(jdbc.sql("SELECT acknowledged_at FROM incident WHERE process_instance_id IN (:pis) ORDER BY opened_at")
+        .param("pis", instances).query(java.sql.Timestamp.class).list())
+        .extracting(time -> time == null ? null : time.toInstant())
+        .containsExactly(T0.plus(minutes(4)), T0.plus(Duration.ofHours(2)).plus(minutes(6)), null);
+    assertThat(jdbc.sql("SELECT fallback_at FROM incident WHERE process_instance_id IN (:pis) ORDER BY opened_at")
+        .param("pis", instances).query(java.sql.Timestamp.class).list())
+        .extracting(time -> time == null ? null : time.toInstant())
+        .containsExactly(null, T0.plus(Duration.ofHours(2)).plus(minutes(25)), null);
+
+    jdbc.sql("UPDATE incident SET acknowledged_at = NULL, fallback_at = NULL WHERE process_instance_id IN (:pis)")
+        .param("pis", instances).update();
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(IncidentTimesMigration.backfill(connection)).isGreaterThanOrEqualTo(3);
+    }
+    assertResponseTimes("filled in from the history");
+
+    int removed = jdbc.sql("DELETE FROM act_hi_actinst WHERE proc_inst_id_ IN (:pis)").param("pis", instances).update();
+    assertThat(removed).isPositive();
+    assertResponseTimes("after the activity history was removed");
+  }
+
+  private void assertResponseTimes(String when) throws Exception {
+    JsonNode total = json.readTree(as("max").getForEntity(REPORT, String.class).getBody()).get("total");
+    assertThat(total.at("/mtta/count").asInt()).as(when).isEqualTo(2);
+    assertThat(total.at("/mtta/meanSeconds").decimalValue()).as(when).isEqualByComparingTo("300.0");
+    assertThat(total.get("notAcknowledged").asInt()).as(when).isEqualTo(1);
+    assertThat(total.at("/timeToMitigate/meanSeconds").decimalValue()).as(when).isEqualByComparingTo("2250.0");
+    assertThat(total.at("/timeToMitigate/p90Seconds").asLong()).as(when).isEqualTo(3000);
+    assertThat(total.get("notMitigated").asInt()).as(when).isEqualTo(1);
   }
 
   @Test
