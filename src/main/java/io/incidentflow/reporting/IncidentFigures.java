@@ -26,10 +26,20 @@ final class IncidentFigures {
    * @param timeToMitigate open to the fallback applied or to resolution, whichever came first
    * @param notMitigated incidents with neither: left out of {@code timeToMitigate}
    * @param downtimeCost null when the service has no cost per minute (a total: of the services that have one)
+   * @param actionItems the action items of the incidents' reviews
    */
   record Figures(String service, String severity, int incidents, Stat mtta, int notAcknowledged, Stat mttr,
       int unresolved, Stat timeToMitigate, int notMitigated, BigDecimal downtimeMinutes, BigDecimal downtimeCost,
-      List<SlaStep> sla) {}
+      List<SlaStep> sla, ActionItems actionItems) {}
+
+  /**
+   * The action items the reviews of the incidents raised (post-incident review).
+   *
+   * @param open not done nor dropped yet
+   * @param overdue of the open ones, those past their due time now
+   * @param closedLate done or dropped after their due time
+   */
+  record ActionItems(long total, long open, long overdue, long closedLate) {}
 
   /** @param count incidents the figure is over; mean and p90 null when none */
   record Stat(int count, BigDecimal meanSeconds, Long p90Seconds) {

@@ -23,7 +23,8 @@ final class IncidentReportCsv {
         "mtta_count", "mtta_mean_s", "mtta_p90_s", "not_acknowledged",
         "mttr_count", "mttr_mean_s", "mttr_p90_s", "unresolved",
         "ttm_count", "ttm_mean_s", "ttm_p90_s", "not_mitigated",
-        "downtime_minutes", "downtime_cost", "currency"));
+        "downtime_minutes", "downtime_cost", "currency",
+        "action_items", "action_items_open", "action_items_overdue", "action_items_closed_late"));
     for (String clock : clocks) {
       header.add("sla_" + clock + "_met");
       header.add("sla_" + clock + "_breached");
@@ -47,6 +48,10 @@ final class IncidentReportCsv {
     row.add(text(figures.downtimeMinutes()));
     row.add(text(figures.downtimeCost()));
     row.add(currency);
+    row.add(text(figures.actionItems().total()));
+    row.add(text(figures.actionItems().open()));
+    row.add(text(figures.actionItems().overdue()));
+    row.add(text(figures.actionItems().closedLate()));
     for (String clock : clocks) {
       SlaStep step = figures.sla().stream().filter(s -> s.clock().equals(clock)).findFirst()
           .orElse(new SlaStep(clock, 0, 0, 0));

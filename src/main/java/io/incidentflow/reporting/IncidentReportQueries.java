@@ -56,6 +56,23 @@ class IncidentReportQueries {
         .list();
   }
 
+  record ActionItemCount(String service, String severity, long total, long open, long overdue, long closedLate) {}
+
+  /** The action items of the filter's incidents per service and severity (table action_item, the reviews'). */
+  List<ActionItemCount> actionItemCounts(ReportFilter filter, Instant now) {
+    String sql = """
+        SELECT i.service_id, i.severity, COUNT(*) AS total,
+            SUM(CASE WHEN a.status = 'open' THEN 1 ELSE 0 END) AS open_items,
+            SUM(CASE WHEN a.status = 'open' AND a.due_at < :now THEN 1 ELSE 0 END) AS overdue,
+            SUM(CASE WHEN a.closed_at > a.due_at THEN 1 ELSE 0 END) AS closed_late
+        FROM action_item a JOIN incident i ON i.id = a.incident_id
+        WHERE""" + where(filter) + " GROUP BY i.service_id, i.severity";
+    return params(jdbc.sql(sql), filter).param("now", Timestamp.from(now))
+        .query((rs, row) -> new ActionItemCount(rs.getString("service_id"), rs.getString("severity"),
+            rs.getLong("total"), rs.getLong("open_items"), rs.getLong("overdue"), rs.getLong("closed_late")))
+        .list();
+  }
+
   private static String where(ReportFilter filter) {
     return " i.opened_at >= :from AND i.opened_at < :to"
         + (filter.service() == null ? "" : " AND i.service_id = :service")

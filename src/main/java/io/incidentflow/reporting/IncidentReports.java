@@ -6,6 +6,8 @@ import io.incidentflow.reporting.IncidentFigures.Figures;
 import io.incidentflow.reporting.IncidentFigures.Report;
 import io.incidentflow.reporting.IncidentFigures.SlaStep;
 import io.incidentflow.reporting.IncidentFigures.Stat;
+import io.incidentflow.reporting.IncidentFigures.ActionItems;
+import io.incidentflow.reporting.IncidentReportQueries.ActionItemCount;
 import io.incidentflow.reporting.IncidentReportQueries.SlaCount;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -49,6 +51,10 @@ public class IncidentReports {
       groups.computeIfAbsent(new Key(count.service(), count.severity()), key -> new Tally()).add(count);
       total.add(count);
     }
+    for (ActionItemCount count : queries.actionItemCounts(filter, clock.instant())) {
+      groups.computeIfAbsent(new Key(count.service(), count.severity()), key -> new Tally()).add(count);
+      total.add(count);
+    }
     List<Figures> figures = new ArrayList<>();
     BigDecimal totalCost = BigDecimal.ZERO.setScale(2);
     for (Map.Entry<Key, Tally> group : groups.entrySet()) {
@@ -71,6 +77,7 @@ public class IncidentReports {
     private final LongStream.Builder mitigate = LongStream.builder();
     private long downtimeSeconds;
     private final Map<String, long[]> sla = new TreeMap<>();
+    private final long[] actionItems = new long[4];
 
     void add(IncidentTimes incident) {
       incidents++;
@@ -94,6 +101,13 @@ public class IncidentReports {
       sums[2] += count.clocks() - count.met() - count.breached();
     }
 
+    void add(ActionItemCount count) {
+      actionItems[0] += count.total();
+      actionItems[1] += count.open();
+      actionItems[2] += count.overdue();
+      actionItems[3] += count.closedLate();
+    }
+
     Figures figures(Key key, BigDecimal cost) {
       Stat mtta = Stat.of(acknowledge.build().toArray());
       Stat mttr = Stat.of(resolve.build().toArray());
@@ -103,7 +117,7 @@ public class IncidentReports {
           .toList();
       return new Figures(key.service(), key.severity(), incidents, mtta, incidents - mtta.count(), mttr,
           incidents - mttr.count(), ttm, incidents - ttm.count(), ReportMath.minutes(downtimeSeconds),
-          cost, steps);
+          cost, steps, new ActionItems(actionItems[0], actionItems[1], actionItems[2], actionItems[3]));
     }
   }
 }

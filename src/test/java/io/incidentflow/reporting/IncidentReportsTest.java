@@ -1,5 +1,8 @@
 package io.incidentflow.reporting;
 
+import io.incidentflow.reporting.IncidentFigures.ActionItems;
+import io.incidentflow.reporting.IncidentReportQueries.ActionItemCount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.catalog.ServiceCatalog;
@@ -44,6 +47,12 @@ class IncidentReportsTest {
           new SlaCount("search", "SEV3", "acknowledge", 0, 1, 1),
           new SlaCount("checkout", "SEV1", "resolve", 0, 0, 2));
     }
+
+    @Override
+    List<ActionItemCount> actionItemCounts(ReportFilter filter, Instant now) {
+      return List.of(new ActionItemCount("checkout", "SEV1", 3, 1, 1, 1),
+          new ActionItemCount("search", "SEV3", 1, 1, 0, 0));
+    }
   };
 
   final ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
@@ -75,6 +84,8 @@ class IncidentReportsTest {
     assertThat(search.mtta().meanSeconds()).isNull();
     assertThat(search.downtimeCost()).isEqualTo(new BigDecimal("155.00"));
     assertThat(report.groups().get(2).downtimeCost()).as("no cost per minute").isNull();
+    assertThat(checkout.actionItems()).isEqualTo(new ActionItems(3, 1, 1, 1));
+    assertThat(report.groups().get(2).actionItems()).as("none raised").isEqualTo(new ActionItems(0, 0, 0, 0));
   }
 
   @Test
@@ -89,6 +100,7 @@ class IncidentReportsTest {
     assertThat(total.downtimeMinutes()).as("50 + 10 + 2").isEqualTo(new BigDecimal("62.00"));
     assertThat(total.downtimeCost()).as("of the services with a cost").isEqualTo(new BigDecimal("6155.00"));
     assertThat(total.sla()).containsExactly(new SlaStep("acknowledge", 1, 2, 0), new SlaStep("resolve", 0, 0, 2));
+    assertThat(total.actionItems()).isEqualTo(new ActionItems(4, 2, 1, 1));
   }
 
   @Test
@@ -97,11 +109,12 @@ class IncidentReportsTest {
 
     assertThat(lines).hasSize(5);
     assertThat(lines[0]).startsWith("row,service,severity,incidents,mtta_count,mtta_mean_s,mtta_p90_s,")
+        .contains(",currency,action_items,action_items_open,action_items_overdue,action_items_closed_late,")
         .endsWith(",sla_acknowledge_met,sla_acknowledge_breached,sla_acknowledge_open,sla_resolve_met,"
             + "sla_resolve_breached,sla_resolve_open");
     assertThat(lines[1]).isEqualTo("group,checkout,SEV1,2,2,300.0,360,0,1,3000.0,3000,1,2,2100.0,3000,0,50.00,"
-        + "6000.00,EUR,1,1,0,0,0,2");
-    assertThat(lines[3]).isEqualTo("group,unrouted,SEV2,1,1,60.0,60,0,1,120.0,120,0,1,120.0,120,0,2.00,,EUR,0,0,0,0,0,0");
+        + "6000.00,EUR,3,1,1,1,1,1,0,0,0,2");
+    assertThat(lines[3]).isEqualTo("group,unrouted,SEV2,1,1,60.0,60,0,1,120.0,120,0,1,120.0,120,0,2.00,,EUR,0,0,0,0,0,0,0,0,0,0");
     assertThat(lines[4]).startsWith("total,,,4,3,220.0,360,1,").contains(",62.00,6155.00,EUR,");
   }
 

@@ -183,6 +183,9 @@ class PostIncidentReviewIT {
     assertThat(subjectsTo("tom@incidentflow.local")).endsWith(overdue).filteredOn(overdue::equals).hasSize(1);
     assertThat(subjectsTo("ivy@incidentflow.local")).containsExactly(overdue);
 
+    // The reports count the open, overdue action items of the incidents opened in the period.
+    assertThat(actionItemFigures()).isEqualTo("total 2, open 2, overdue 1, closed late 0");
+
     // The review stays open until every item is done or dropped with a reason.
     assertThat(complete("tom", tomsItem, Map.of(ReviewProcess.ACTION_ITEM_OUTCOME, "done",
         ReviewProcess.ACTION_ITEM_NOTE, "Alert rule added")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -196,6 +199,8 @@ class PostIncidentReviewIT {
     jobs.runDueJobs(pi);
     jobs.assertNoFailedJobs(review);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).as("the incident closed").isZero();
+
+    assertThat(actionItemFigures()).as("Tom closed his after its due date").isEqualTo("total 2, open 0, overdue 0, closed late 1");
 
     // Then the review and its document are kept with the incident, for its readers.
     JsonNode kept = as("max").getForObject("/api/staff/incidents/" + incidentId + "/review", JsonNode.class);
@@ -226,6 +231,14 @@ class PostIncidentReviewIT {
     ResponseEntity<String> unknown = as("max").getForEntity("/api/staff/incidents/INC-1999-0001/review.md", String.class);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getBody()).contains("incidentId: no incident 'INC-1999-0001'");
+  }
+
+  /** The checkout report's action items for November's incidents, as the managers' report gives them. */
+  private String actionItemFigures() {
+    JsonNode items = as("max").getForObject("/api/staff/reports/incidents?from=2026-11-01&to=2026-12-01&service=checkout",
+        JsonNode.class).get("total").get("actionItems");
+    return "total " + items.get("total").asLong() + ", open " + items.get("open").asLong() + ", overdue "
+        + items.get("overdue").asLong() + ", closed late " + items.get("closedLate").asLong();
   }
 
   private Map<String, Object> scheduleAnswers(String start) {
