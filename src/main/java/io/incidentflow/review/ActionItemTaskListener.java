@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 @Component("actionItemTask")
 class ActionItemTaskListener implements TaskListener {
 
+  private final ReviewActionItems items;
   private final PostIncidentReview review;
 
-  ActionItemTaskListener(PostIncidentReview review) {
+  ActionItemTaskListener(ReviewActionItems items, PostIncidentReview review) {
+    this.items = items;
     this.review = review;
   }
 
@@ -22,7 +24,7 @@ class ActionItemTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     long id = ((Number) task.getVariable(ReviewProcess.ACTION_ITEM_ID)).longValue();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      ActionItem item = review.actionItem(id);
+      ActionItem item = items.actionItem(id);
       // Also on the task itself: its reminders find it by the item.
       task.setVariableLocal(ReviewProcess.ACTION_ITEM_ID, id);
       // tasklist.TaskPresentation adds the incident, its service and severity after this.
@@ -33,7 +35,7 @@ class ActionItemTaskListener implements TaskListener {
           + review.when(item.dueAt()) + "\n\n" + IncidentContext.escape(item.description()));
       return;
     }
-    review.close(id, task.getVariable(ReviewProcess.ACTION_ITEM_OUTCOME), task.getVariable(ReviewProcess.ACTION_ITEM_NOTE),
+    items.close(id, task.getVariable(ReviewProcess.ACTION_ITEM_OUTCOME), task.getVariable(ReviewProcess.ACTION_ITEM_NOTE),
         task.getAssignee());
   }
 }

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component("holdReview")
 class HoldReviewListener implements TaskListener {
 
-  private final PostIncidentReview review;
+  private final ReviewActionItems items;
   private final ReviewDocuments documents;
 
-  HoldReviewListener(PostIncidentReview review, ReviewDocuments documents) {
-    this.review = review;
+  HoldReviewListener(ReviewActionItems items, ReviewDocuments documents) {
+    this.items = items;
     this.documents = documents;
   }
 
@@ -43,6 +43,6 @@ class HoldReviewListener implements TaskListener {
       throw ReviewAnswers.refused(ReviewProcess.OUTCOME, "must be '" + ReviewProcess.HELD + "' or '"
           + ReviewProcess.RESCHEDULE + "', was " + (outcome == null ? "missing" : "'" + outcome + "'"));
     }
-    review.checkActionItems(task.getVariable(ACTION_ITEMS));
+    items.checkActionItems(task.getVariable(ACTION_ITEMS));
   }
 }

@@ -14,9 +14,7 @@ import io.incidentflow.mail.RecipientKind;
 import io.incidentflow.staff.StaffDirectory;
 import io.incidentflow.staff.StaffMember;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,16 +31,15 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * The post-incident review's work (processes/post-incident-review.bpmn): who leads it and whom to invite, the
- * invitation with its calendar request, the action items and their reminders. The delegates of the model
- * translate process variables to these calls.
+ * The post-incident review's meeting (processes/post-incident-review.bpmn): who leads it and whom to invite, the
+ * invitation with its calendar request. The action items are {@link ReviewActionItems}'. The delegates of the
+ * model translate process variables to these calls.
  */
 @Service
 public class PostIncidentReview {
 
   /** The mail template of the invitation; its model carries the iCalendar request. */
   static final String INVITATION_TEMPLATE = "review-invitation";
-  static final String ACTION_ITEM_TEMPLATE = "action-item-reminder";
   /** The groups whose members the attendee list offers. */
   static final List<String> ATTENDEE_GROUPS = List.of(GROUP_INCIDENT_MANAGERS, GROUP_TECHNICIANS, GROUP_COMMUNICATIONS);
   private static final int MOST_OPTIONS = 500;
@@ -51,7 +48,6 @@ public class PostIncidentReview {
   private final StaffDirectory staff;
   private final MailOutbox outbox;
   private final ReviewRepository reviews;
-  private final ActionItemRepository actionItems;
   private final ReviewAnswers answers;
   private final ReviewProperties properties;
   private final String publicUrl;
@@ -59,12 +55,11 @@ public class PostIncidentReview {
   private final Clock clock;
 
   public PostIncidentReview(HistoryService history, StaffDirectory staff, MailOutbox outbox, ReviewRepository reviews,
-      ActionItemRepository actionItems, ReviewProperties properties, MailProperties mail, Clock clock) {
+      ReviewProperties properties, MailProperties mail, Clock clock) {
     this.history = history;
     this.staff = staff;
     this.outbox = outbox;
     this.reviews = reviews;
-    this.actionItems = actionItems;
     this.answers = new ReviewAnswers(properties);
     this.properties = properties;
     this.publicUrl = mail.publicUrl();
@@ -176,101 +171,6 @@ public class PostIncidentReview {
     return meeting;
   }
 
-  /** The review's action items, checked before the task completes. */
-  List<ActionItem.Draft> checkActionItems(Object value) {
-    List<ActionItem.Draft> drafts = answers.actionItems(value, clock.instant());
-    List<String> unknown = staff.unknownUsers(drafts.stream().map(ActionItem.Draft::owner).toList());
-    for (ActionItem.Draft draft : drafts) {
-      if (unknown.contains(draft.owner())) {
-        throw ReviewAnswers.refused(draft.field() + ".owner", "no user '" + draft.owner() + "'");
-      }
-    }
-    return drafts;
-  }
-
-  /** Stores the review's action items (idempotent); @return how many are open */
-  int recordActionItems(String incidentId, Object value) {
-    List<ActionItem.Draft> drafts = answers.actionItems(value, Instant.MIN);
-    for (int i = 0; i < drafts.size(); i++) {
-      actionItems.insertIfAbsent(incidentId, i, drafts.get(i), clock.instant());
-    }
-    return openActionItems(incidentId).size();
-  }
-
-  /** The ids of the incident's open action items, in the review's order. */
-  List<Long> openActionItems(String incidentId) {
-    return actionItems.ofIncident(incidentId).stream().filter(item -> item.status() == ActionItem.Status.OPEN)
-        .map(ActionItem::id).toList();
-  }
-
-  ActionItem actionItem(long id) {
-    return actionItems.find(id).orElseThrow(() -> new IllegalStateException("No action item " + id));
-  }
-
-  /** Done, or dropped with a reason. @throws org.camunda.bpm.engine.BadUserRequestException for another outcome */
-  void close(long id, Object outcome, Object note, String by) {
-    String text = note == null ? "" : note.toString().strip();
-    ActionItem.Status status;
-    if ("done".equals(outcome)) {
-      status = ActionItem.Status.DONE;
-    } else if ("dropped".equals(outcome)) {
-      if (text.isEmpty()) {
-        throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_NOTE, "say why the action item is dropped");
-      }
-      status = ActionItem.Status.DROPPED;
-    } else {
-      throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_OUTCOME, "must be 'done' or 'dropped', was "
-          + (outcome == null ? "missing" : "'" + outcome + "'"));
-    }
-    if (text.length() > ReviewAnswers.LONGEST_TEXT) {
-      throw ReviewAnswers.refused(ReviewProcess.ACTION_ITEM_NOTE, "at most " + ReviewAnswers.LONGEST_TEXT + " characters");
-    }
-    actionItems.close(id, status, text.isEmpty() ? null : text, by, clock.instant());
-  }
-
-  /** When to remind the owner: {@code before} its due time, or now when that has passed already. */
-  java.util.Date remindAt(long id, String before) {
-    Instant at = actionItem(id).dueAt().minus(Duration.parse(before));
-    Instant now = clock.instant();
-    return java.util.Date.from(at.isBefore(now) ? now : at);
-  }
-
-  java.util.Date dueAt(long id) {
-    return java.util.Date.from(actionItem(id).dueAt());
-  }
-
-  /**
-   * Mails the owner that the item is due soon, or the owner and the commander that it is overdue; once each.
-   *
-   * @return how many mails were added
-   */
-  int remind(long id, boolean overdue, String commander, String taskUrl) {
-    ActionItem item = actionItem(id);
-    Instant now = clock.instant();
-    if (item.status() != ActionItem.Status.OPEN
-        || !(overdue ? actionItems.markOverdue(id, now) : actionItems.markReminded(id, now))) {
-      return 0;
-    }
-    List<StaffMember> to = new ArrayList<>();
-    staff.find(item.owner()).ifPresent(to::add);
-    if (overdue && commander != null && !commander.equals(item.owner())) {
-      staff.find(commander).ifPresent(to::add);
-    }
-    List<OutboxRecipient> recipients = to.stream().filter(m -> m.email() != null && !m.email().isBlank())
-        .map(m -> new OutboxRecipient(m.userId(), m.name(), m.email())).toList();
-    Map<String, Object> model = new HashMap<>();
-    model.put("incidentId", item.incidentId());
-    model.put("description", item.description());
-    model.put("owner", item.owner());
-    model.put("dueAt", when(item.dueAt()));
-    model.put("overdue", overdue);
-    model.put("taskUrl", taskUrl);
-    String subject = (overdue ? "Overdue action item of " : "Action item due soon, ") + item.incidentId() + ": "
-        + abbreviate(item.description());
-    return outbox.enqueue(item.incidentId(), "action-item-" + id + (overdue ? "-overdue" : "-due-soon"),
-        RecipientKind.STAFF, ACTION_ITEM_TEMPLATE, subject, model, recipients);
-  }
-
   /** The incident's page: its timeline, SLA clocks and diagram, running or finished (incidentpage). */
   String incidentPage(String incidentId) {
     return publicUrl + "/api/staff/incidents/" + incidentId + ".html";
@@ -279,10 +179,6 @@ public class PostIncidentReview {
   String when(Instant instant) {
     return DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH)
         .format(instant.atZone(properties.timeZone()));
-  }
-
-  ZoneId zone() {
-    return properties.timeZone();
   }
 
   private static String mailAddress(String from) {

@@ -15,15 +15,15 @@ class RecordActionItemsDelegate implements JavaDelegate {
   /** How many action items are open: the model's gateway reads it. */
   static final String OPEN_ACTION_ITEMS = "openActionItems";
 
-  private final PostIncidentReview review;
+  private final ReviewActionItems items;
 
-  RecordActionItemsDelegate(PostIncidentReview review) {
-    this.review = review;
+  RecordActionItemsDelegate(ReviewActionItems items) {
+    this.items = items;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(OPEN_ACTION_ITEMS, review.recordActionItems(
+    execution.setVariable(OPEN_ACTION_ITEMS, items.recordActionItems(
         ProcessValues.requiredString(execution, INCIDENT_ID), execution.getVariable(ACTION_ITEMS)));
   }
 }

@@ -19,11 +19,11 @@ class RemindActionItemDelegate implements JavaDelegate {
 
   static final String OVERDUE = "overdue";
 
-  private final PostIncidentReview review;
+  private final ReviewActionItems items;
   private final TasklistLinks links;
 
-  RemindActionItemDelegate(PostIncidentReview review, TasklistLinks links) {
-    this.review = review;
+  RemindActionItemDelegate(ReviewActionItems items, TasklistLinks links) {
+    this.items = items;
     this.links = links;
   }
 
@@ -33,7 +33,7 @@ class RemindActionItemDelegate implements JavaDelegate {
     Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(ReviewProcess.TASK_COMPLETE_ACTION_ITEM)
         .taskVariableValueEquals(ReviewProcess.ACTION_ITEM_ID, id).singleResult();
-    review.remind(id, ProcessValues.flag(execution, OVERDUE), ProcessValues.string(execution, ReviewProcess.COMMANDER),
+    items.remind(id, ProcessValues.flag(execution, OVERDUE), ProcessValues.string(execution, ReviewProcess.COMMANDER),
         task == null ? links.incident(ProcessValues.requiredString(execution, INCIDENT_ID)) : links.task(task.getId()));
   }
 }

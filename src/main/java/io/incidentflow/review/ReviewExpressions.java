@@ -16,27 +16,27 @@ import org.springframework.stereotype.Component;
 @Component("reviewActionItems")
 public class ReviewExpressions {
 
-  private final PostIncidentReview review;
+  private final ReviewActionItems items;
 
-  ReviewExpressions(PostIncidentReview review) {
-    this.review = review;
+  ReviewExpressions(ReviewActionItems items) {
+    this.items = items;
   }
 
   /** The ids of the incident's open action items, in the review's order. */
   public List<Long> open(VariableScope execution) {
-    return review.openActionItems(ProcessValues.requiredString(execution, INCIDENT_ID));
+    return items.openActionItems(ProcessValues.requiredString(execution, INCIDENT_ID));
   }
 
   public String owner(Number actionItemId) {
-    return review.actionItem(actionItemId.longValue()).owner();
+    return items.actionItem(actionItemId.longValue()).owner();
   }
 
   public Date due(Number actionItemId) {
-    return review.dueAt(actionItemId.longValue());
+    return items.dueAt(actionItemId.longValue());
   }
 
   /** @param before an ISO 8601 duration, e.g. {@code P1D}: a process owner's choice in the model */
   public Date remindAt(Number actionItemId, String before) {
-    return review.remindAt(actionItemId.longValue(), before);
+    return items.remindAt(actionItemId.longValue(), before);
   }
 }
