@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("actionItemTask")
 class ActionItemTaskListener implements TaskListener {
 
-  private final ReviewActionItems items;
+  private final ActionItemService items;
   private final PostIncidentReview review;
 
-  ActionItemTaskListener(ReviewActionItems items, PostIncidentReview review) {
+  ActionItemTaskListener(ActionItemService items, PostIncidentReview review) {
     this.items = items;
     this.review = review;
   }

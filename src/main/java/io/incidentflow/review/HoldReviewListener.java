@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("holdReview")
 class HoldReviewListener implements TaskListener {
 
-  private final ReviewActionItems items;
+  private final ActionItemService items;
   private final ReviewDocuments documents;
 
-  HoldReviewListener(ReviewActionItems items, ReviewDocuments documents) {
+  HoldReviewListener(ActionItemService items, ReviewDocuments documents) {
     this.items = items;
     this.documents = documents;
   }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The post-incident review's meeting (processes/post-incident-review.bpmn): who leads it and whom to invite, the
- * invitation with its calendar request. The action items are {@link ReviewActionItems}'. The delegates of the
+ * invitation with its calendar request. The action items are {@link ActionItemService}'s. The delegates of the
  * model translate process variables to these calls.
  */
 @Service

@@ -15,9 +15,9 @@ class RecordActionItemsDelegate implements JavaDelegate {
   /** How many action items are open: the model's gateway reads it. */
   static final String OPEN_ACTION_ITEMS = "openActionItems";
 
-  private final ReviewActionItems items;
+  private final ActionItemService items;
 
-  RecordActionItemsDelegate(ReviewActionItems items) {
+  RecordActionItemsDelegate(ActionItemService items) {
     this.items = items;
   }
 

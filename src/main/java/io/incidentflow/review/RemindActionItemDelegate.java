@@ -19,10 +19,10 @@ class RemindActionItemDelegate implements JavaDelegate {
 
   static final String OVERDUE = "overdue";
 
-  private final ReviewActionItems items;
+  private final ActionItemService items;
   private final TasklistLinks links;
 
-  RemindActionItemDelegate(ReviewActionItems items, TasklistLinks links) {
+  RemindActionItemDelegate(ActionItemService items, TasklistLinks links) {
     this.items = items;
     this.links = links;
   }

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("reviewActionItems")
 public class ReviewExpressions {
 
-  private final ReviewActionItems items;
+  private final ActionItemService items;
 
-  ReviewExpressions(ReviewActionItems items) {
+  ReviewExpressions(ActionItemService items) {
     this.items = items;
   }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * or dropped with a reason, and their due-date reminders to the owner and the commander.
  */
 @Service
-public class ReviewActionItems {
+public class ActionItemService {
 
   static final String ACTION_ITEM_TEMPLATE = "action-item-reminder";
 
@@ -30,7 +30,7 @@ public class ReviewActionItems {
   private final ReviewAnswers answers;
   private final Clock clock;
 
-  public ReviewActionItems(ActionItemRepository actionItems, StaffDirectory staff, MailOutbox outbox,
+  public ActionItemService(ActionItemRepository actionItems, StaffDirectory staff, MailOutbox outbox,
       PostIncidentReview review, ReviewProperties properties, Clock clock) {
     this.actionItems = actionItems;
     this.staff = staff;
