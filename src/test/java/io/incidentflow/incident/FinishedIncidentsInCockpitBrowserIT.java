@@ -113,7 +113,7 @@ class FinishedIncidentsInCockpitBrowserIT {
     assertThat(acknowledge).hasClass("shape activity completed");
     assertThat(acknowledge.locator("title")).hasText(java.util.regex.Pattern.compile("assignee " + acknowledgedBy));
     assertThat(diagram.locator(shape(IncidentProcess.TASK_RESOLVE_INCIDENT))).hasClass("shape activity completed");
-    assertThat(diagram.locator(shape(IncidentProcess.TASK_HOLD_REVIEW))).hasClass("shape activity not-reached");
+    assertThat(diagram.locator(shape(IncidentProcess.CALL_POST_INCIDENT_REVIEW))).hasClass("shape activity not-reached");
     Browsers.screenshot(page, "cockpit-finished-incident-diagram");
 
     // Cockpit's login reads the incident's page (a staff page: reading only, a write still needs HTTP Basic).
