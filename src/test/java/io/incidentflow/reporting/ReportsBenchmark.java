@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.JobDriver;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TaskWorker;
+import io.incidentflow.review.ReviewWorker;
 import io.incidentflow.bench.LatencyRecorder;
 import io.incidentflow.bench.LoadAverage;
 import io.incidentflow.bench.MarkdownReport;
@@ -82,6 +83,7 @@ class ReportsBenchmark {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired TaskWorker worker;
+  @Autowired ReviewWorker reviews;
   @Autowired JobDriver jobs;
   @Autowired JdbcClient jdbc;
   @Autowired IncidentReports reports;
@@ -171,7 +173,7 @@ class ReportsBenchmark {
       step(full, 20, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
           RESOLUTION_SUMMARY, "Renewed the certificate"));
       step(full, 8, TASK_WRITE_ALL_CLEAR, "cora", Map.of(ALL_CLEAR_NOTICE, "Card payments work again."));
-      step(full, 60, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert early"));
+      review(full, 60, "Certificate expired");
       ids.add(finished(full));
 
       // SEV1 resolved quickly, every target met
@@ -179,7 +181,7 @@ class ReportsBenchmark {
       step(quick, 4, TASK_ACKNOWLEDGE_INCIDENT, "tom", Map.of());
       step(quick, 6, TASK_SCOPE_INCIDENT, "ivy", Map.of(SEVERITY, "SEV1", CUSTOMER_IMPACT, false));
       step(quick, 40, TASK_RESOLVE_INCIDENT, "tom", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED, RESOLUTION_SUMMARY, "Restarted"));
-      step(quick, 120, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Memory leak", ACTION_ITEMS, "Fix the leak"));
+      review(quick, 120, "Memory leak");
       ids.add(finished(quick));
 
       // SEV1 that cannot be resolved at first: workaround applied, resolved later
@@ -191,7 +193,7 @@ class ReportsBenchmark {
           Map.of(WORKAROUND_DESCRIPTION, "Invoice-only mode", WORKAROUND_MOVED_USERS, false));
       step(fallback, 45, TASK_RESOLVE_INCIDENT, "amy", Map.of(RESOLVE_OUTCOME, OUTCOME_RESOLVED,
           RESOLUTION_SUMMARY, "Renewed the certificate"));
-      step(fallback, 90, TASK_HOLD_REVIEW, "ivy", Map.of(ROOT_CAUSE, "Certificate expired", ACTION_ITEMS, "Alert early"));
+      review(fallback, 90, "Certificate expired");
       ids.add(finished(fallback));
 
       // a SEV4 warning without customer impact: no review
@@ -224,6 +226,12 @@ class ReportsBenchmark {
     jobs.runDueJobs(pi);
     worker.complete(pi, taskKey, user, variables);
     jobs.runDueJobs(pi);
+  }
+
+  /** {@code minutes} later, the commander schedules the review and holds it (post-incident-review.bpmn). */
+  private void review(String pi, int minutes, String rootCause) {
+    jobs.advanceClock(Duration.ofMinutes(minutes));
+    reviews.holdWithoutActionItems(pi, "ivy", rootCause);
   }
 
   private String finished(String pi) {
