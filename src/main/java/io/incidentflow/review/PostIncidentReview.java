@@ -100,13 +100,14 @@ public class PostIncidentReview {
   void checkSchedule(Object start, Object durationMinutes, Object attendees, Object extraAttendees) {
     answers.start(start, clock.instant());
     answers.duration(durationMinutes);
-    ReviewAnswers.addresses(extraAttendees);
-    List<String> unknown = staff.unknownUsers(ReviewAnswers.userIds(attendees));
+    List<String> addresses = ReviewAnswers.addresses(extraAttendees);
+    List<String> userIds = ReviewAnswers.userIds(attendees);
+    List<String> unknown = staff.unknownUsers(userIds);
     if (!unknown.isEmpty()) {
       throw ReviewAnswers.refused(ReviewProcess.ATTENDEES, "no user " + unknown);
     }
-    boolean anyoneMailable = !ReviewAnswers.addresses(extraAttendees).isEmpty()
-        || ReviewAnswers.userIds(attendees).stream().map(staff::find).flatMap(java.util.Optional::stream)
+    boolean anyoneMailable = !addresses.isEmpty()
+        || userIds.stream().map(staff::find).flatMap(java.util.Optional::stream)
             .anyMatch(member -> member.email() != null && !member.email().isBlank());
     if (!anyoneMailable) {
       throw ReviewAnswers.refused(ReviewProcess.ATTENDEES, "invite at least one person with a mail address");

@@ -26,7 +26,7 @@ import org.springframework.web.util.HtmlUtils;
 final class ReviewDocument {
 
   /** What the document is written from. */
-  record Facts(Incident incident, String serviceName, String commander, ReviewMeeting meeting,
+  record Facts(Incident incident, String serviceName, String commander, ReviewRepository.Review meeting,
       Function<String, Object> answers, List<SlaClockView> slas, List<TimelineStep> timeline,
       List<ActionItem> actionItems, BigDecimal costPerMinute, String currency, ZoneId zone) {}
 
@@ -56,7 +56,8 @@ final class ReviewDocument {
     }
     if (facts.meeting() != null) {
       int moves = facts.meeting().sequence();
-      summary.add("Review meeting: " + time.format(facts.meeting().start()) + " to " + time.format(facts.meeting().end())
+      summary.add("Review meeting: " + time.format(facts.meeting().meetingStart()) + " to "
+          + time.format(facts.meeting().meetingEnd())
           + (moves == 0 ? "" : moves == 1 ? " (rescheduled once)" : " (rescheduled " + moves + " times)"));
     }
     text(facts.answers().apply(IncidentVariables.DESCRIPTION)).ifPresent(summary::add);

@@ -47,10 +47,8 @@ public class ReviewDocuments {
     Incident incident = incidents.findById(incidentId)
         .orElseThrow(() -> new IllegalStateException("No incident " + incidentId + " to write the review of"));
     Optional<ServiceDefinition> service = catalog.find(incident.serviceId());
-    ReviewMeeting meeting = reviews.find(incidentId).filter(review -> review.meetingStart() != null)
-        .map(review -> new ReviewMeeting(incidentId, incident.title(), review.meetingStart(), review.meetingEnd(), null,
-            null, List.of(), review.sequence(), null))
-        .orElse(null);
+    ReviewRepository.Review meeting =
+        reviews.find(incidentId).filter(review -> review.meetingStart() != null).orElse(null);
     ReviewDocument.Written written = ReviewDocument.write(new ReviewDocument.Facts(incident,
         service.map(ServiceDefinition::name).orElse(incident.serviceId()), commander, meeting, answers,
         slas.of(incidentId), timeline.of(incidentId), actionItems.ofIncident(incidentId),
