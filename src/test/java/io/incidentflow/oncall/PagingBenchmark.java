@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.TestSmtp;
 import io.incidentflow.bench.CpuMeter;
+import io.incidentflow.bench.JitCompiler;
 import io.incidentflow.bench.LatencyRecorder;
 import io.incidentflow.bench.LeanHttpClient;
 import io.incidentflow.bench.LoadAverage;
@@ -93,7 +94,14 @@ class PagingBenchmark {
   /** -Dpaging.bench.escalations: incidents of phase 2, opened at ESCALATION_RATE (their level 2 then comes due). */
   static final int ESCALATIONS = Integer.getInteger("paging.bench.escalations", Math.min(300, INCIDENTS));
   static final int ESCALATION_RATE = Integer.getInteger("paging.bench.escalation-rate", 10);
+  /**
+   * Warm-up: rounds of -Dpaging.bench.warmup alerts at RATE until the JIT compiler has settled (compiling less than
+   * -Dpaging.bench.jit-settled cores during a round), at most -Dpaging.bench.warmup-max alerts: the phases measure
+   * a warm JVM, as production runs (see JitCompiler).
+   */
   static final int WARMUP = Integer.getInteger("paging.bench.warmup", 200);
+  static final int WARMUP_MAX = Integer.getInteger("paging.bench.warmup-max", 6000);
+  static final double JIT_SETTLED = Double.parseDouble(System.getProperty("paging.bench.jit-settled", "0.05"));
   /**
    * -Dpaging.bench.quiet: incidents of phase 2b, one at a time: a level coming due while nothing else happens, as
    * at night, when the job executor idles.
@@ -161,9 +169,18 @@ class PagingBenchmark {
     JobExecutor executor = engineConfiguration.getJobExecutor();
     assertThat(executor.isActive()).as("the application's job executor").isTrue();
 
-    // Warm-up: the whole path (intake, jobs, outbox, SMTP) and the source of the baseline's mail.
-    List<String> warm = alerts("warm-up", PHASE1_SERVICE, WARMUP, RATE);
-    awaitPages(warm, 1, Duration.ofSeconds(120));
+    // Warm-up: the whole path (intake, jobs, outbox, SMTP) until the JIT has settled; the baseline's mail.
+    long warmStart = System.nanoTime();
+    List<String> warm;
+    do {
+      long jitBefore = JitCompiler.millis();
+      long roundStart = System.nanoTime();
+      warm = alerts("warm-up", PHASE1_SERVICE, WARMUP, RATE);
+      awaitPages(warm, 1, Duration.ofSeconds(120));
+      warmupJit = JitCompiler.busySince(jitBefore, roundStart);
+      warmupAlerts += warm.size();
+    } while (warmupJit > JIT_SETTLED && warmupAlerts + WARMUP <= WARMUP_MAX);
+    warmupSeconds = (System.nanoTime() - warmStart) / 1e9;
     mailBytes = samplePageMail(warm);
 
     // Baseline: the same mail sent directly, one by one at the same rate.
@@ -177,6 +194,7 @@ class PagingBenchmark {
     QuerySampler queries = new QuerySampler();
     queries.start();
     Map<String, Long> threadsBefore = threadCpu();
+    long jitBefore = JitCompiler.millis();
     List<String> first = new ArrayList<>();
     Result intake1 = alertsMeasured("1. Alerts for `" + PHASE1_SERVICE + "`, " + RATE + "/s open loop: "
         + "`POST /api/alerts` answer", PHASE1_SERVICE, INCIDENTS, RATE, first);
@@ -184,6 +202,7 @@ class PagingBenchmark {
     sampleIncident = first.get(0);
     queries.stop();
     threadShares = threadShares(threadsBefore, threadCpu(), System.nanoTime() - phaseStart);
+    phase1Jit = JitCompiler.busySince(jitBefore, phaseStart);
     Phase firstPage = firstPages("1. Alert → first page: 2xx answer → SMTP server accepted the level-1 page", first,
         cpuBefore, phaseStart);
 
@@ -284,6 +303,13 @@ class PagingBenchmark {
   }
 
   private String threadShares = "";
+  private int warmupAlerts;
+  private double warmupSeconds;
+  /** JIT compiling time per second (~ cores): in the warm-up's last round, and during phase 1. */
+  private double warmupJit;
+  private double phase1Jit;
+  /** Each call of alertsMeasured gets its own dedup keys. */
+  private final java.util.concurrent.atomic.AtomicInteger alertRuns = new java.util.concurrent.atomic.AtomicInteger();
   private String sampleIncident;
 
   /** CPU time of this JVM's live threads, by name with digits replaced (pools summed). */
@@ -404,8 +430,8 @@ class PagingBenchmark {
   private Result alertsMeasured(String name, String service, int count, int rate, List<String> incidents)
       throws InterruptedException {
     String[] ids = new String[count];
-    Result result = load.fixedRate(name, rate, count,
-        seq -> ids[(int) seq] = post(service, service + "-" + runId + "-" + name.charAt(0) + "-" + seq));
+    String keys = service + "-" + runId + "-" + alertRuns.incrementAndGet() + "-";
+    Result result = load.fixedRate(name, rate, count, seq -> ids[(int) seq] = post(service, keys + seq));
     for (String id : ids) {
       if (id != null) {
         incidents.add(id);
@@ -652,7 +678,7 @@ class PagingBenchmark {
             + "send-on-enqueue on; a real SMTP server on loopback (GreenMail) records when it accepts each mail "
             + "(the moment before its \"250 OK\" to DATA). Alerts: `POST /api/alerts` over HTTP (LeanHttpClient, "
             + "keep-alive), open loop, distinct dedup keys, a fixed rate. Phase 1: %d alerts for `%s` at %d/s after "
-            + "%d warm-up alerts; phase 2a: %d alerts for `%s` at %d/s, whose level 1 waits %d s (a version of "
+            + "%s; phase 2a: %d alerts for `%s` at %d/s, whose level 1 waits %d s (a version of "
             + "escalation-policy.dmn deployed by the benchmark; the `latest` binding picks it up), then level 2; "
             + "phase 2b: %d alerts for `%s`, one at a time: 1.5 s after its level-1 page (the job executor has "
             + "backed off to its max wait), the incident's level-1 timer (PT5M) is set to come due 0–1 s later, "
@@ -662,7 +688,7 @@ class PagingBenchmark {
             + "average (1 min): %s at the start, %s at the end.%n%n",
         System.getProperty("paging.bench.workers", "application.yaml's"), executor.getWaitTimeInMillis(),
         executor.getMaxWait(),
-        executor.getMaxJobsPerAcquisition(), INCIDENTS, PHASE1_SERVICE, RATE, WARMUP, ESCALATIONS, PHASE2_SERVICE,
+        executor.getMaxJobsPerAcquisition(), INCIDENTS, PHASE1_SERVICE, RATE, warmup(), ESCALATIONS, PHASE2_SERVICE,
         ESCALATION_RATE, LEVEL_DELAY.toSeconds(), QUIET, PHASE1_SERVICE, CpuMeter.CORES, loadAtStart, LoadAverage.oneMinute());
     Result.header(out, "Phase (latency per mail or incident)");
     for (Result r : List.of(baseline.result(), intake1, firstPage.result(), intake2, phase2First.result(),
@@ -695,7 +721,9 @@ class PagingBenchmark {
         firstPage.result().ops().p50() / baseline.result().ops().p50(), firstPage.result().ops().p50(),
         baseline.result().ops().p50(), firstPage.p99() / baseline.p99(), firstPage.p99(), baseline.p99());
     out.append("\nThis JVM's threads during phase 1 (first alert to last page), cores: ").append(threadShares)
-        .append(" (the rest of the JVM's column: JIT compiler, GC, the load generator's ended client threads).\n");
+        .append(" (the rest of the JVM's column: JIT compiler, GC, the load generator's ended client threads). ")
+        .append(String.format(Locale.ROOT, "The JIT compiler was busy %.2f cores' worth (compiling time per second) "
+            + "during phase 1.%n", phase1Jit));
     out.append("\nPostgreSQL during phase 1 (first alert to last page), sampled every 20 ms: average number of client "
         + "backends running each statement (first 140 characters), most first:\n\n");
     out.table("rl", "backends", "statement");
@@ -708,6 +736,12 @@ class PagingBenchmark {
     out.format("Errors: %d failed alerts, %d pages missing. Whole run: %.0f s.%n", load.errors().count(),
         missing.get(), total.toMillis() / 1000.0);
     return out;
+  }
+
+  private String warmup() {
+    return String.format(Locale.ROOT, "a warm-up of %d alerts at %d/s (%.0f s, in rounds of %d until the JIT "
+            + "compiler was busy less than %.2f cores during a round, at most %d alerts; its last round: %.2f)",
+        warmupAlerts, RATE, warmupSeconds, WARMUP, JIT_SETTLED, WARMUP_MAX, warmupJit);
   }
 
   private long variablesOf(String incidentId, String processKey) {
