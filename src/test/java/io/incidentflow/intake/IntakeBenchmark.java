@@ -369,43 +369,44 @@ class IntakeBenchmark {
   }
 
   private long withJobsOpened;
-  private String jitWarmup = "";
-
-  private void warmUntilTheJitSettles() throws Exception {
-    JobExecutor executor = engineConfiguration.getJobExecutor();
-    long start = System.nanoTime();
-    int alerts = 0;
-    double busy;
-    executor.start();
-    try {
-      do {
-        long jitBefore = JitCompiler.millis();
-        long roundStart = System.nanoTime();
-        String prefix = "jit-warm-" + runId + "-" + alerts + "-";
-        load.fixedRate("warm-up", 20, 200, seq -> intake.postNew(prefix + seq));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (management.createJobQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).executable().count() > 0
-            && System.nanoTime() < deadline) {
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-        outbox.sendDue();
-        busy = JitCompiler.busySince(jitBefore, roundStart);
-        alerts += 200;
-      } while (busy > JIT_SETTLED && alerts < JIT_WARMUP_MAX);
-    } finally {
-      executor.shutdown();
-    }
-    jitWarmup = String.format(Locale.ROOT, "Before the phases, a warm-up of the whole platform (intake, job executor, "
-        + "outbox): %d alerts at 20/s in %.0f s, in rounds of 200 until the JIT compiler was busy less than %.2f cores "
-        + "during a round (its last: %.2f), at most %d. ", alerts, (System.nanoTime() - start) / 1e9, JIT_SETTLED,
-        busy, JIT_WARMUP_MAX);
-  }
   private long withJobsAcknowledgeable;
   private double withJobsDrainSeconds;
   private long withJobsAcknowledgeAfterDrain;
   private long withJobsAllOpened;
   private long withJobsSucceeded;
   private long withJobsFailed;
+
+  private String jitWarmup = "";
+
+  /** The whole platform at 20 alerts/s, the job executor on, in rounds of 200 until the JIT has settled. */
+  private void warmUntilTheJitSettles() throws Exception {
+    JobExecutor executor = engineConfiguration.getJobExecutor();
+    JitCompiler.Warmup warmup;
+    executor.start();
+    try {
+      warmup = JitCompiler.untilSettled(JIT_SETTLED, JIT_WARMUP_MAX / 200, round -> {
+        String prefix = "jit-warm-" + runId + "-" + round + "-";
+        load.fixedRate("warm-up", 20, 200, seq -> intake.postNew(prefix + seq));
+        awaitNoDueIncidentJobs();
+        outbox.sendDue();
+      });
+    } finally {
+      executor.shutdown();
+    }
+    jitWarmup = String.format(Locale.ROOT, "Before the phases, a warm-up of the whole platform (intake, job executor, "
+        + "outbox): %d alerts at 20/s in %.0f s, in rounds of 200 until the JIT compiler was busy less than %.2f cores "
+        + "during a round (its last: %.2f), at most %d. ", warmup.rounds() * 200, warmup.seconds(), JIT_SETTLED,
+        warmup.lastRoundBusy(), JIT_WARMUP_MAX);
+  }
+
+  /** Waits (up to two minutes) until the job executor has run every due job of the incidents. */
+  private void awaitNoDueIncidentJobs() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (management.createJobQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).executable().count() > 0
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+  }
 
   /**
    * Runs the phase with the application's job executor started (as configured in application.yaml; stopped in the
@@ -432,11 +433,7 @@ class IntakeBenchmark {
       withJobsAcknowledgeable = acknowledgeTasks() - tasksBefore - FIXED_RATE_WARMUP;
       withJobsOpened = jdbc.sql("SELECT COUNT(*) FROM open_alert").query(Long.class).single() - incidentsBefore
           - FIXED_RATE_WARMUP;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (management.createJobQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).executable().count() > 0
-          && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-      }
+      awaitNoDueIncidentJobs();
       withJobsDrainSeconds = (System.nanoTime() - measuredEnd) / 1e9;
       withJobsAcknowledgeAfterDrain = acknowledgeTasks() - tasksBefore;
       withJobsSucceeded = history.createHistoricJobLogQuery().successLog().count() - jobsOkBefore;

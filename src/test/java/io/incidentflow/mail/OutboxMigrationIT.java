@@ -3,10 +3,7 @@ package io.incidentflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.PostgresTestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -56,15 +53,9 @@ class OutboxMigrationIT {
     if (database.equals("h2")) {
       return new DriverManagerDataSource("jdbc:h2:mem:outbox-migration;DB_CLOSE_DELAY=-1", "sa", "");
     }
-    String admin = PostgresTestDatabase.server().getJdbcUrl("postgres", "postgres");
-    try (Connection connection = DriverManager.getConnection(admin, "postgres", "postgres");
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS outbox_migration");
-      statement.execute("CREATE DATABASE outbox_migration");
-    }
-    return new DriverManagerDataSource(PostgresTestDatabase.server().getJdbcUrl("postgres", "outbox_migration"),
-        "postgres", "postgres");
+    return PostgresTestDatabase.freshDatabase("outbox_migration");
   }
+
 
   private static void migrate(DataSource dataSource, String target) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -170,24 +171,20 @@ class PagingBenchmark {
     assertThat(executor.isActive()).as("the application's job executor").isTrue();
 
     // Warm-up: the whole path (intake, jobs, outbox, SMTP) until the JIT has settled; the baseline's mail.
-    long warmStart = System.nanoTime();
-    List<String> warm;
-    Phase cold = null;
-    do {
-      long jitBefore = JitCompiler.millis();
+    AtomicReference<List<String>> lastRound = new AtomicReference<>();
+    AtomicReference<Phase> cold = new AtomicReference<>();
+    warmup = JitCompiler.untilSettled(JIT_SETTLED, WARMUP_MAX / WARMUP, round -> {
       CpuMeter.Sample cpuBefore = cpu.sample();
       long roundStart = System.nanoTime();
-      warm = alerts("warm-up", PHASE1_SERVICE, WARMUP, RATE);
+      List<String> warm = alerts("warm-up", PHASE1_SERVICE, WARMUP, RATE);
       awaitPages(warm, 1, Duration.ofSeconds(120));
-      if (cold == null) {
-        cold = firstPages("0. (no target) Alert → first page in the warm-up's first round: the JVM right after its "
-            + "start, still compiling", warm, cpuBefore, roundStart);
+      if (round == 0) {
+        cold.set(firstPages("0. (no target) Alert → first page in the warm-up's first round: the JVM right after "
+            + "its start, still compiling", warm, cpuBefore, roundStart));
       }
-      warmupJit = JitCompiler.busySince(jitBefore, roundStart);
-      warmupAlerts += warm.size();
-    } while (warmupJit > JIT_SETTLED && warmupAlerts + WARMUP <= WARMUP_MAX);
-    warmupSeconds = (System.nanoTime() - warmStart) / 1e9;
-    mailBytes = samplePageMail(warm);
+      lastRound.set(warm);
+    });
+    mailBytes = samplePageMail(lastRound.get());
 
     // Baseline: the same mail sent directly, one by one at the same rate.
     baseline("warm-up", WARMUP);
@@ -252,7 +249,7 @@ class PagingBenchmark {
         + "idle (`" + PHASE1_SERVICE + "`, the level-1 timer set to come due at a random moment)", quiet, cpu.since(cpuBefore), System.nanoTime() - phaseStart);
 
     topQueries = queries.top(12);
-    report(loadAtStart, Duration.ofNanos(System.nanoTime() - started), cold, baseline, intake1, firstPage, intake2,
+    report(loadAtStart, Duration.ofNanos(System.nanoTime() - started), cold.get(), baseline, intake1, firstPage, intake2,
         phase2First, nextLevel, quietLevel).publish("paging");
 
     assertThat(load.errors().count()).as("failed alerts; first: %s", load.errors().samples()).isZero();
@@ -309,10 +306,8 @@ class PagingBenchmark {
   }
 
   private String threadShares = "";
-  private int warmupAlerts;
-  private double warmupSeconds;
-  /** JIT compiling time per second (~ cores): in the warm-up's last round, and during phase 1. */
-  private double warmupJit;
+  private JitCompiler.Warmup warmup;
+  /** JIT compiling time per second (~ cores) during phase 1. */
   private double phase1Jit;
   /** Each call of alertsMeasured gets its own dedup keys. */
   private final java.util.concurrent.atomic.AtomicInteger alertRuns = new java.util.concurrent.atomic.AtomicInteger();
@@ -747,7 +742,7 @@ class PagingBenchmark {
   private String warmup() {
     return String.format(Locale.ROOT, "a warm-up of %d alerts at %d/s (%.0f s, in rounds of %d until the JIT "
             + "compiler was busy less than %.2f cores during a round, at most %d alerts; its last round: %.2f)",
-        warmupAlerts, RATE, warmupSeconds, WARMUP, JIT_SETTLED, WARMUP_MAX, warmupJit);
+        warmup.rounds() * WARMUP, RATE, warmup.seconds(), WARMUP, JIT_SETTLED, WARMUP_MAX, warmup.lastRoundBusy());
   }
 
   private long variablesOf(String incidentId, String processKey) {

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -48,7 +47,7 @@ class JobAcquisitionIndexIT {
 
   @Test
   void shouldLetPostgresFindTheDueJobsByIndexAmongThousandsOfTimersDueLater() throws Exception {
-    DataSource database = newPostgresDatabase("job_acquisition");
+    DataSource database = PostgresTestDatabase.freshDatabase("job_acquisition");
     engine = engineOn(database, "postgres");
     engine.getRepositoryService().createDeployment().addModelInstance("waiting.bpmn", WAITING).deploy();
     engine.getRuntimeService().startProcessInstanceByKey("waiting");
@@ -88,14 +87,7 @@ class JobAcquisitionIndexIT {
     }
   }
 
-  private static DataSource newPostgresDatabase(String name) throws Exception {
-    DataSource server = PostgresTestDatabase.server().getPostgresDatabase();
-    try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + name);
-      statement.execute("create database " + name);
-    }
-    return PostgresTestDatabase.server().getDatabase("postgres", name, Map.of());
-  }
+
 
   private static ProcessEngine engineOn(DataSource dataSource, String databaseType) {
     ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
