@@ -20,7 +20,12 @@ public final class PostgresTestDatabase {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("postgres.statements")) {
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
       }

@@ -1,14 +1,10 @@
 package io.incidentflow.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,23 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
-  static final String INDEX = "IF_IDX_JOB_DUEDATE";
-  private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
+  static final EngineIndex INDEX = new EngineIndex("IF_IDX_JOB_DUEDATE", "ACT_RU_JOB", "(DUEDATE_)",
+      Set.of(DbSqlSessionFactory.POSTGRES, DbSqlSessionFactory.H2));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    create(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
-  }
-
-  static void create(DataSource dataSource, String tablePrefix) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + INDEX + " on " + tablePrefix + "ACT_RU_JOB (DUEDATE_)");
-    } catch (SQLException e) {
-      // Another node of the cluster made it at the same moment, or the database user may not: jobs still run,
-      // their acquisition reads the whole table.
-      log.warn("No index {} on ACT_RU_JOB(DUEDATE_); job acquisition reads every job: {}", INDEX, e.getMessage());
-    }
+    INDEX.create((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
   }
 }

@@ -66,7 +66,8 @@ class JobAcquisitionIndexIT {
           plan.add(rows.getString(1));
         }
       }
-      assertThat(String.join("\n", plan)).as("the acquisition's plan").contains(JobAcquisitionIndex.INDEX.toLowerCase())
+      assertThat(String.join("\n", plan)).as("the acquisition's plan")
+          .contains(JobAcquisitionIndex.INDEX.name().toLowerCase())
           .doesNotContain("Seq Scan on act_ru_job res");
     }
   }
@@ -76,14 +77,14 @@ class JobAcquisitionIndexIT {
     SimpleDriverDataSource h2 = new SimpleDriverDataSource(new org.h2.Driver(),
         "jdbc:h2:mem:job-acquisition;DB_CLOSE_DELAY=-1", "sa", "");
     engine = engineOn(h2, "h2");
-    JobAcquisitionIndex.create(h2, "");
+    JobAcquisitionIndex.INDEX.create(h2, "");
     try (Connection connection = h2.getConnection(); ResultSet indexes = connection.getMetaData()
         .getIndexInfo(null, null, "ACT_RU_JOB", false, false)) {
       List<String> names = new ArrayList<>();
       while (indexes.next()) {
         names.add(indexes.getString("INDEX_NAME"));
       }
-      assertThat(names).as("made once, a second start changes nothing").contains(JobAcquisitionIndex.INDEX);
+      assertThat(names).as("made once, a second start changes nothing").contains(JobAcquisitionIndex.INDEX.name());
     }
   }
 
