@@ -1,5 +1,6 @@
 package io.incidentflow;
 
+import io.incidentflow.bench.StatementStats;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ public final class PostgresTestDatabase {
     if (server == null) {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (Boolean.getBoolean("postgres.statements")) {
+        if (StatementStats.ENABLED) { // a benchmark looking into PostgreSQL's statements
           builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
               .setServerConfig("pg_stat_statements.track_planning", "on");
         }

@@ -18,6 +18,7 @@ import io.incidentflow.bench.LoadAverage;
 import io.incidentflow.bench.LoadGenerator;
 import io.incidentflow.bench.LoadGenerator.Result;
 import io.incidentflow.bench.MarkdownReport;
+import io.incidentflow.bench.StatementStats;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.intake.IntakeLoad;
 import jakarta.mail.MessagingException;
@@ -196,6 +197,8 @@ class PagingBenchmark {
     long phaseStart = System.nanoTime();
     QuerySampler queries = new QuerySampler();
     queries.start();
+    StatementStats statements = new StatementStats(jdbc);
+    statements.reset();
     Map<String, Long> threadsBefore = threadCpu();
     long jitBefore = JitCompiler.millis();
     List<String> first = new ArrayList<>();
@@ -204,6 +207,7 @@ class PagingBenchmark {
     awaitPages(first, 1, DRAIN);
     sampleIncident = first.get(0);
     queries.stop();
+    System.out.print(statements.top("phase 1, " + INCIDENTS + " incidents", 25));
     threadShares = threadShares(threadsBefore, threadCpu(), System.nanoTime() - phaseStart);
     phase1Jit = JitCompiler.busySince(jitBefore, phaseStart);
     Phase firstPage = firstPages("1. Alert → first page: 2xx answer → SMTP server accepted the level-1 page", first,

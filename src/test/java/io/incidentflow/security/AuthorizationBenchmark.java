@@ -12,6 +12,7 @@ import io.incidentflow.bench.LoadGenerator;
 import io.incidentflow.bench.LoadGenerator.Op;
 import io.incidentflow.bench.LoadGenerator.Result;
 import io.incidentflow.bench.MarkdownReport;
+import io.incidentflow.bench.StatementStats;
 import io.incidentflow.catalog.ServiceCatalogProperties;
 import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.incident.IncidentProcess;
@@ -98,6 +99,7 @@ class AuthorizationBenchmark {
   @Autowired IncidentService incidents;
   @Autowired ServiceCatalogProperties catalog;
   @Autowired JdbcClient jdbc;
+  private StatementStats statements;
   @Autowired ObjectMapper json;
 
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -116,6 +118,7 @@ class AuthorizationBenchmark {
   void run() throws Exception {
     assertThat(engineConfiguration.isAuthorizationEnabled()).as("authorization checks on, as configured").isTrue();
     load = new LoadGenerator(THREADS, CpuMeter.withCommand("postgres", "-p " + PostgresTestDatabase.server().getPort()));
+    statements = new StatementStats(jdbc);
     String loadBefore = LoadAverage.oneMinute();
     long started = System.nanoTime();
 
@@ -322,10 +325,10 @@ class AuthorizationBenchmark {
     for (int round = 0; round < 2 * ROUNDS; round++) {
       boolean on = (round % 4 == 1) || (round % 4 == 2);
       engineConfiguration.setAuthorizationEnabled(on);
-      statementsReset();
+      statements.reset();
       Result result = load.closedLoop(phase + ", checks " + (on ? "on" : "off") + ", round " + (round / 2 + 1), op,
           MAX_REQUESTS, ROUND, latencies.get(on));
-      statementsDump(phase + " on=" + on + " ops=" + result.cells());
+      System.out.print(statements.top(result.name(), 12));
       rounds.add(result);
       bySetting.get(on).add(result);
     }
@@ -335,26 +338,6 @@ class AuthorizationBenchmark {
       combined.put(on, Result.combined(phase + ", checks " + (on ? "on" : "off"), bySetting.get(on), latencies.get(on)));
     }
     phases.put(phase, combined);
-  }
-
-  private void statementsReset() {
-    if (!Boolean.getBoolean("postgres.statements")) {
-      return;
-    }
-    jdbc.sql("create extension if not exists pg_stat_statements").update();
-    jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
-  }
-
-  private void statementsDump(String title) {
-    if (!Boolean.getBoolean("postgres.statements")) {
-      return;
-    }
-    StringBuilder out = new StringBuilder("[stmts] " + title + "\n");
-    jdbc.sql("select calls, round(total_exec_time::numeric, 1) exec, round(total_plan_time::numeric, 1) plan, "
-        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) q from pg_stat_statements "
-        + "order by total_exec_time + total_plan_time desc limit 14").query().listOfRows()
-        .forEach(row -> out.append("[stmts]   ").append(row).append("\n"));
-    System.out.print(out);
   }
 
   private long count(String table) {
