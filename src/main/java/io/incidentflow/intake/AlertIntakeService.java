@@ -42,21 +42,24 @@ public class AlertIntakeService {
   private final TaskService tasks;
   private final IdentityService identity;
   private final IntakeProperties properties;
+  private final AlertStorm storm;
   private final Clock clock;
 
   public AlertIntakeService(AlertRepository alerts, IncidentService incidents, RuntimeService runtime,
-      TaskService tasks, IdentityService identity, IntakeProperties properties, Clock clock) {
+      TaskService tasks, IdentityService identity, IntakeProperties properties, AlertStorm storm, Clock clock) {
     this.alerts = alerts;
     this.incidents = incidents;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
     this.properties = properties;
+    this.storm = storm;
     this.clock = clock;
   }
 
   @Transactional
   public AlertOutcome receive(Alert alert) {
+    storm.alertReceived();
     Instant now = clock.instant();
     AlertOutcome outcome = switch (alert.status()) {
       case FIRING -> fire(alert, now);

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.platform.ApiProblems;
 import io.incidentflow.platform.RequestSizeLimitFilter;
 import java.util.List;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The intake endpoints' filters: bearer token and body size. */
+/** The intake endpoints' filters (bearer token, body size), and the job workers held back in an alert storm. */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfig {
 
@@ -18,6 +22,26 @@ class IntakeConfig {
   static final long PAGERDUTY_LIMIT = 512 * 1024;
   static final long ALERT_LIMIT = 4 * 1024 * 1024;
   static final String[] ALERT_PATHS = {"/api/alerts", "/api/alerts/*"};
+  static final String JOB_WORKERS = DefaultJobConfiguration.JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER;
+
+  @Bean
+  AlertStorm alertStorm(IntakeProperties properties) {
+    return new AlertStorm(properties.stormRate(), properties.stormJobWorkers());
+  }
+
+  /** Camunda's pool of job workers (the starter's {@code camundaTaskExecutor}) runs its batches through it. */
+  @Bean
+  static BeanPostProcessor jobWorkersHeldBackInStorms(ObjectProvider<AlertStorm> storm) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (JOB_WORKERS.equals(name) && bean instanceof ThreadPoolTaskExecutor pool) {
+          pool.setTaskDecorator(jobs -> storm.getObject().decorate(jobs));
+        }
+        return bean;
+      }
+    };
+  }
 
   @Bean
   FilterRegistrationBean<IntakeTokenFilter> intakeTokenFilter(IntakeProperties properties, ObjectMapper json) {

@@ -19,7 +19,7 @@ class AlertmanagerFormatTest {
   private final AlertmanagerFormat format = new AlertmanagerFormat(
       new ServiceCatalog(new ServiceCatalogProperties(List.of(
           new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null)))),
-      new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5)));
+      new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5), 50, 1));
 
   @Test
   void shouldReadTheDocumentedSampleWithUnknownFieldsAndEachAlertsOwnFingerprint() throws Exception {
@@ -66,7 +66,7 @@ class AlertmanagerFormatTest {
     AlertmanagerFormat byApp = new AlertmanagerFormat(
         new ServiceCatalog(new ServiceCatalogProperties(List.of(
             new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null)))),
-        new IntakeProperties("token", "app", Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        new IntakeProperties("token", "app", Duration.ofMinutes(5), Duration.ofSeconds(5), 50, 1));
     String message = """
         {"version": "4", "alerts": [{"status": "resolved", "labels": {"app": "checkout", "alertname": "Down"}}]}""";
 

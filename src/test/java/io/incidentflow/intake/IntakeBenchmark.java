@@ -79,6 +79,7 @@ class IntakeBenchmark {
 
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
+  @Autowired AlertStorm storm;
   @Autowired RuntimeService runtime;
   @Autowired DecisionService decisions;
   @Autowired ManagementService management;
@@ -371,6 +372,8 @@ class IntakeBenchmark {
   private long withJobsOpened;
   private long withJobsAcknowledgeable;
   private double withJobsDrainSeconds;
+  /** Job batches that waited for the alert storm to pass (AlertStorm) during phase 3b. */
+  private long withJobsHeldBack;
   private long withJobsAcknowledgeAfterDrain;
   private long withJobsAllOpened;
   private long withJobsSucceeded;
@@ -425,6 +428,7 @@ class IntakeBenchmark {
     long jobsFailedBefore = history.createHistoricJobLogQuery().failureLog().count();
     long tasksBefore = acknowledgeTasks();
     long incidentsBefore = jdbc.sql("SELECT COUNT(*) FROM open_alert").query(Long.class).single();
+    long heldBackBefore = storm.heldBack();
     executor.start();
     sender.start();
     try {
@@ -435,6 +439,7 @@ class IntakeBenchmark {
           - FIXED_RATE_WARMUP;
       awaitNoDueIncidentJobs();
       withJobsDrainSeconds = (System.nanoTime() - measuredEnd) / 1e9;
+      withJobsHeldBack = storm.heldBack() - heldBackBefore;
       withJobsAcknowledgeAfterDrain = acknowledgeTasks() - tasksBefore;
       withJobsSucceeded = history.createHistoricJobLogQuery().successLog().count() - jobsOkBefore;
       withJobsFailed = history.createHistoricJobLogQuery().failureLog().count() - jobsFailedBefore;
@@ -499,8 +504,8 @@ class IntakeBenchmark {
             + "%d of all %d incidents of the phase (warm-up included) were there.%n",
         withJobsOpened, withJobsAcknowledgeable, withJobsDrainSeconds, withJobsAcknowledgeAfterDrain,
         withJobsAllOpened);
-    out.format("Phase 3b's job executor: %d jobs ran, %d attempts failed (retried).%n", withJobsSucceeded,
-        withJobsFailed);
+    out.format("Phase 3b's job executor: %d jobs ran, %d attempts failed (retried); %d job batches waited for the "
+        + "storm to pass or another batch to end (AlertStorm).%n", withJobsSucceeded, withJobsFailed, withJobsHeldBack);
     out.format("Storm check: incident %s has %d process instance(s) (expected 1) and %d alert rows.%n",
         stormIncident, stormInstances, stormAlerts);
     out.format("Errors: %d. Whole run: %.0f s.%n", load.errors().count(), total.toMillis() / 1000.0);

@@ -33,7 +33,8 @@ class IntakeErrorsTest {
     ServiceCatalog catalog = new ServiceCatalog(new ServiceCatalogProperties(List.of(
         new ServiceDefinition("checkout", "Checkout", 1, "application", "runbook", null, null))));
     AlertIntakeController controller = new AlertIntakeController(intake,
-        new AlertmanagerFormat(catalog, new IntakeProperties("t", "service", Duration.ofMinutes(5), Duration.ofSeconds(5))),
+        new AlertmanagerFormat(catalog,
+            new IntakeProperties("t", "service", Duration.ofMinutes(5), Duration.ofSeconds(5), 50, 1)),
         new GenericAlertFormat(catalog), new ObjectMapper());
     MockMvc mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new IntakeErrors()).build();
 

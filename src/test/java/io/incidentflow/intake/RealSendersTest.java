@@ -63,7 +63,7 @@ class RealSendersTest {
   private final AlertmanagerFormat format = new AlertmanagerFormat(
       new ServiceCatalog(new ServiceCatalogProperties(List.of(
           service("unrouted"), service("checkout"), service("search"), service("login")), "unrouted")),
-      new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5)));
+      new IntakeProperties("token", "service", Duration.ofMinutes(5), Duration.ofSeconds(5), 50, 1));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("senders")

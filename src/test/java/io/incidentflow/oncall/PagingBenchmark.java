@@ -202,12 +202,14 @@ class PagingBenchmark {
     Map<String, Long> threadsBefore = threadCpu();
     long jitBefore = JitCompiler.millis();
     List<String> first = new ArrayList<>();
+    java.sql.Timestamp phase1From = new java.sql.Timestamp(System.currentTimeMillis());
     Result intake1 = alertsMeasured("1. Alerts for `" + PHASE1_SERVICE + "`, " + RATE + "/s open loop: "
         + "`POST /api/alerts` answer", PHASE1_SERVICE, INCIDENTS, RATE, first);
     awaitPages(first, 1, DRAIN);
     sampleIncident = first.get(0);
     queries.stop();
     System.out.print(statements.top("phase 1, " + INCIDENTS + " incidents", 25));
+    phase1Jobs = jobsRun(phase1From, new java.sql.Timestamp(System.currentTimeMillis()), first);
     threadShares = threadShares(threadsBefore, threadCpu(), System.nanoTime() - phaseStart);
     phase1Jit = JitCompiler.busySince(jitBefore, phaseStart);
     Phase firstPage = firstPages("1. Alert → first page: 2xx answer → SMTP server accepted the level-1 page", first,
@@ -310,6 +312,21 @@ class PagingBenchmark {
   }
 
   private String threadShares = "";
+  /** Jobs that ran during phase 1: of its incidents, or of earlier ones (the warm-up's timers coming due). */
+  private String phase1Jobs = "";
+
+  private String jobsRun(java.sql.Timestamp from, java.sql.Timestamp to, List<String> incidents) {
+    java.util.Set<String> ours = new java.util.HashSet<>(incidents);
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    jdbc.sql("SELECT P.BUSINESS_KEY_, J.PROCESS_DEF_KEY_, J.ACT_ID_ FROM ACT_HI_JOB_LOG J "
+            + "LEFT JOIN ACT_HI_PROCINST P ON P.PROC_INST_ID_ = J.PROCESS_INSTANCE_ID_ "
+            + "WHERE J.JOB_STATE_ = 2 AND J.TIMESTAMP_ >= ? AND J.TIMESTAMP_ < ?").params(from, to)
+        .query((rs, row) -> (ours.contains(rs.getString(1)) ? "phase 1's incidents" : "earlier incidents") + ": "
+            + rs.getString(2) + "/" + rs.getString(3))
+        .list().forEach(key -> counts.merge(key, 1, Integer::sum));
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
   private JitCompiler.Warmup warmup;
   /** JIT compiling time per second (~ cores) during phase 1. */
   private double phase1Jit;
@@ -729,6 +746,8 @@ class PagingBenchmark {
         .append(" (the rest of the JVM's column: JIT compiler, GC, the load generator's ended client threads). ")
         .append(String.format(Locale.ROOT, "The JIT compiler was busy %.2f cores' worth (compiling time per second) "
             + "during phase 1.%n", phase1Jit));
+    out.append("\nJobs that succeeded during phase 1, by incident, process and activity: ").append(phase1Jobs)
+        .append(".\n");
     out.append("\nPostgreSQL during phase 1 (first alert to last page), sampled every 20 ms: average number of client "
         + "backends running each statement (first 140 characters), most first:\n\n");
     out.table("rl", "backends", "statement");

@@ -117,7 +117,8 @@ class ReadGrantsIT {
         () -> assertThat(openTasks().count()).isEqualTo(DATABASE_TASKS));
 
     assertThat(sent.keySet()).as("statements of one task count")
-        .anyMatch(id -> id.endsWith("selectTaskCountByQueryCriteria")).noneMatch(id -> id.endsWith("selectAuthorizedGroupIds"));
+        .anyMatch(id -> id.endsWith("selectTaskCountByQueryCriteria"))
+        .noneMatch(id -> id.endsWith("selectAuthorizedGroupIds"));
   }
 
   @Test

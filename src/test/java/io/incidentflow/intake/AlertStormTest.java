@@ -1,0 +1,90 @@
+package io.incidentflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AlertStormTest {
+
+  private final AlertStorm storm = new AlertStorm(50, 1);
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void shouldCountTheAlertsOfTheLastSecondOnly() {
+    long t = 1_000_000;
+    for (int i = 0; i < 30; i++) {
+      storm.alertReceived(t + i * 10);
+    }
+    for (int i = 0; i < 30; i++) {
+      storm.alertReceived(t + 500 + i * 10);
+    }
+    assertThat(storm.alertsInLastSecond(t + 900)).isEqualTo(60);
+    assertThat(storm.storming(t + 900)).isTrue();
+    assertThat(storm.alertsInLastSecond(t + 1_400)).as("the first 300 ms have left the window").isEqualTo(30);
+    assertThat(storm.storming(t + 1_400)).isFalse();
+    assertThat(storm.alertsInLastSecond(t + 5_000)).isZero();
+  }
+
+  @Test
+  void shouldRunTwoJobBatchesAtOnceWhenAlertsTrickleIn() throws Exception {
+    assertThat(batchesAtOnce()).isEqualTo(2);
+    assertThat(storm.heldBack()).isZero();
+  }
+
+  @Test
+  void shouldRunOneJobBatchAtATimeInAStormAndTheNextWhenTheFirstEnds() throws Exception {
+    Thread alerts = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        storm.alertReceived();
+        try {
+          Thread.sleep(5); // 200 alerts/s
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    alerts.start();
+    try {
+      Thread.sleep(300);
+      assertThat(batchesAtOnce()).isEqualTo(1);
+      assertThat(storm.heldBack()).isEqualTo(1);
+    } finally {
+      alerts.interrupt();
+      alerts.join();
+    }
+  }
+
+  /** Submits two batches that each hold on until both started or 1 s passed; how many ran at once. */
+  private int batchesAtOnce() throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    CountDownLatch done = new CountDownLatch(2);
+    Runnable batch = storm.decorate(() -> {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      bothStarted.countDown();
+      try {
+        bothStarted.await(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      running.decrementAndGet();
+      done.countDown();
+    });
+    pool.execute(batch);
+    pool.execute(batch);
+    assertThat(done.await(10, TimeUnit.SECONDS)).as("both batches ran, none was dropped").isTrue();
+    return most.get();
+  }
+}
