@@ -65,25 +65,32 @@ class AlertStormTest {
     }
   }
 
-  /** Submits two batches that each hold on until both started or 1 s passed; how many ran at once. */
   private int batchesAtOnce() throws Exception {
+    return batchesAtOnce(jobs -> pool.execute(storm.decorate(jobs)), 1000);
+  }
+
+  /**
+   * Submits two batches that each hold on until both started or {@code holdMillis} passed; how many ran at once.
+   * Both must have run: none is dropped.
+   */
+  static int batchesAtOnce(java.util.concurrent.Executor executor, long holdMillis) throws Exception {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch bothStarted = new CountDownLatch(2);
     CountDownLatch done = new CountDownLatch(2);
-    Runnable batch = storm.decorate(() -> {
+    Runnable batch = () -> {
       most.accumulateAndGet(running.incrementAndGet(), Math::max);
       bothStarted.countDown();
       try {
-        bothStarted.await(1, TimeUnit.SECONDS);
+        bothStarted.await(holdMillis, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       running.decrementAndGet();
       done.countDown();
-    });
-    pool.execute(batch);
-    pool.execute(batch);
+    };
+    executor.execute(batch);
+    executor.execute(batch);
     assertThat(done.await(10, TimeUnit.SECONDS)).as("both batches ran, none was dropped").isTrue();
     return most.get();
   }

@@ -3,9 +3,6 @@ package io.incidentflow.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -38,25 +35,8 @@ class JobWorkersInStormTest {
       for (int i = 0; i < 100; i++) {
         storm.alertReceived();
       }
-      AtomicInteger running = new AtomicInteger();
-      AtomicInteger most = new AtomicInteger();
-      CountDownLatch bothStarted = new CountDownLatch(2);
-      CountDownLatch done = new CountDownLatch(2);
-      Runnable batch = () -> {
-        most.accumulateAndGet(running.incrementAndGet(), Math::max);
-        bothStarted.countDown();
-        try {
-          bothStarted.await(300, TimeUnit.MILLISECONDS); // well inside the storm's second
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        running.decrementAndGet();
-        done.countDown();
-      };
-      pool.execute(batch);
-      pool.execute(batch);
-      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-      return most.get();
+      // Well inside the storm's second.
+      return AlertStormTest.batchesAtOnce(pool, 300);
     } finally {
       pool.shutdown();
     }

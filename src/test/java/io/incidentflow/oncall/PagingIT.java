@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,9 +81,16 @@ class PagingIT {
   @Autowired JobDriver jobs;
   @Autowired PageAttemptRepository pageLog;
 
+  /**
+   * A Monday noon when dan is the database primary (the demo rotation hands over weekly since 2026-01-05: dan in
+   * even weeks). In odd weeks tom is, and tom, in every group, is paged through the network team's chat, not by
+   * mail: the test would depend on the week it runs in.
+   */
+  static final Instant DAN_ON_CALL = Instant.parse("2026-11-23T12:00:00Z");
+
   @BeforeEach
   void startClock() {
-    ClockUtil.setCurrentTime(new Date());
+    ClockUtil.setCurrentTime(Date.from(DAN_ON_CALL));
     chatMessages.clear();
     chatStatus.set(200);
   }
@@ -104,7 +112,7 @@ class PagingIT {
     MimeMessage page = onlyPageTo(incidentId);
     String onCall = ((jakarta.mail.internet.InternetAddress) page.getAllRecipients()[0]).getAddress()
         .replace("@incidentflow.local", "");
-    assertThat(onCall).as("the database rotation's primary").isIn("dan", "tom");
+    assertThat(onCall).as("the database rotation's primary that week").isEqualTo("dan");
     String acknowledgeTask = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_ACKNOWLEDGE_INCIDENT)
         .singleResult().getId();
     assertThat(tasks.createTaskQuery().taskId(acknowledgeTask).taskAssignee(onCall).count())
