@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
  * now}, then by priority), which Camunda 7.24 runs several times a second while jobs flow. Its schema has no such
  * index, so PostgreSQL reads every job row each time: the timers of every open incident (SLA reminders, paging
  * levels, action item reminders) that are due days ahead. With 4,400 open incidents that was a third of the
- * database's work while 20 alerts/s were paged (BENCHMARKS.md, paging). Made after the engine has made or updated
- * its tables, on every start (a no-op once it exists), on PostgreSQL and H2.
+ * database's work while 20 alerts/s were paged (BENCHMARKS.md, paging). On PostgreSQL and H2.
  */
 @Component
 class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
