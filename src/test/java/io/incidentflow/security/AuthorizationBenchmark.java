@@ -290,6 +290,10 @@ class AuthorizationBenchmark {
               }
               experiments.put(shortId(statement.id()) + ", " + experiment.getKey(), lines);
             }
+            // What the app's connections avoid (plan_cache_mode, application-postgres.yaml): a server-side plan
+            // made without the values, which PostgreSQL may switch to after five runs of a prepared statement.
+            experiments.put(shortId(statement.id()) + ", prepared, plan made without the values (force_generic_plan)",
+                mainLines(queries.explainPrepared(statement, "force_generic_plan")));
           }
         }
       }
@@ -305,7 +309,7 @@ class AuthorizationBenchmark {
   private static String mainLines(String plan) {
     return plan.lines().filter(line -> line.contains("Nested Loop") || line.contains("Materialize")
             || line.contains("act_ru_authorization") || line.contains("Join Filter") || line.contains("Rows Removed by Join")
-            || line.contains("Execution Time"))
+            || line.contains("Execution Time") || line.contains("Seq Scan") || line.contains("Index Scan"))
         .reduce("", (a, b) -> a + b + "\n");
   }
 

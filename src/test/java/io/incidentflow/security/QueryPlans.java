@@ -123,6 +123,38 @@ final class QueryPlans implements Interceptor {
     return plan.toString();
   }
 
+  /**
+   * PostgreSQL's plan of the statement prepared on the server, as the JDBC driver prepares a statement from its
+   * fifth run, under the given {@code plan_cache_mode}: {@code force_generic_plan} shows the plan made without the
+   * values, which the server may switch to after five runs. Plain EXPLAIN: the plan is what counts here.
+   */
+  String explainPrepared(Statement statement, String planCacheMode) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    int[] parameter = {0};
+    String numbered = java.util.regex.Pattern.compile("\\?").matcher(statement.sql())
+        .replaceAll(match -> "\\$" + ++parameter[0]);
+    try (Connection connection = dataSource.getConnection(); java.sql.Statement sql = connection.createStatement()) {
+      sql.execute("SET plan_cache_mode = " + planCacheMode);
+      sql.execute("PREPARE if_explained AS " + numbered);
+      // EXECUTE takes no bound parameters: the values go in as literals.
+      String values = String.join(", ", statement.values().stream().map(QueryPlans::literal).toList());
+      try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE if_explained(" + values + ")")) {
+        while (rows.next()) {
+          plan.append(rows.getString(1)).append('\n');
+        }
+      } finally {
+        sql.execute("DEALLOCATE if_explained");
+        sql.execute("RESET plan_cache_mode");
+      }
+    }
+    return plan.toString();
+  }
+
+  private static String literal(Object value) {
+    return value == null ? "NULL" : value instanceof Number ? value.toString()
+        : "'" + value.toString().replace("'", "''") + "'";
+  }
+
   private static void explain(Connection connection, Statement statement, StringBuilder plan) throws SQLException {
     try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
       for (int i = 0; i < statement.values().size(); i++) {

@@ -111,6 +111,24 @@ class ReadGrantsIT {
         .doesNotContain("Seq Scan on act_ru_authorization");
   }
 
+  /**
+   * Why the app's PostgreSQL connections plan every statement with its values (application-postgres.yaml): a plan
+   * made without them, which PostgreSQL may switch to for a statement the driver prepared, cannot prove that a read
+   * check implies the indexes' predicate.
+   */
+  @Test
+  void shouldUseTheReadGrantIndexesOnlyInAPlanMadeWithTheValues() throws Exception {
+    Map<String, QueryPlans.Statement> sent = asTechnician(List.of("technicians", "database"),
+        () -> assertThat(openTasks().count()).isEqualTo(DATABASE_TASKS));
+    QueryPlans.Statement count = sent.values().stream()
+        .filter(s -> s.id().endsWith("selectTaskCountByQueryCriteria")).findFirst().orElseThrow();
+
+    assertThat(queries.explainPrepared(count, "force_custom_plan")).as("planned with the values")
+        .containsAnyOf("if_idx_auth_read_group", "if_idx_auth_read_user");
+    assertThat(queries.explainPrepared(count, "force_generic_plan")).as("planned without them")
+        .doesNotContain("if_idx_auth_read_group").doesNotContain("if_idx_auth_read_user");
+  }
+
   @Test
   void shouldNotReadEveryGroupHoldingAGrantBeforeATechniciansQuery() {
     Map<String, QueryPlans.Statement> sent = asTechnician(List.of("technicians", "database"),
