@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's side of the role model: {@link IncidentAuthorizationProvider} in the place of the default one,
- * {@link FewGroupsAuthorizationManager}, and indexes for the grants a read check can match.
+ * {@link FewGroupsAuthorizationManager}, and indexes for the grants a read check can match, which PostgreSQL uses
+ * only in a plan made with the values ({@link GrantQueriesPlannedWithValues}).
  */
 @Component
 class AuthorizationPlugin extends AbstractProcessEnginePlugin {
@@ -45,6 +46,13 @@ class AuthorizationPlugin extends AbstractProcessEnginePlugin {
     }
     sessionFactories.add(new FewGroupsAuthorizationManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new GrantQueriesPlannedWithValues());
+    }
   }
 
   @Override

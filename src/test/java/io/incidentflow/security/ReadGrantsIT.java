@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A technician's task query over thousands of open tasks, each with its TASK_WORK grant for its candidate group,
@@ -45,7 +46,8 @@ class ReadGrantsIT {
 
   @BeforeAll
   static void thousandsOfOpenTasks() throws Exception {
-    database = PostgresTestDatabase.freshDatabase("read_grants");
+    // One connection, reused as a pool's are: the JDBC driver prepares a statement on the server from its fifth run.
+    database = new SingleConnectionDataSource(PostgresTestDatabase.freshDatabase("read_grants").getConnection(), true);
     ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
     configuration.setDataSource(database);
     configuration.setDatabaseType("postgres");
@@ -92,6 +94,7 @@ class ReadGrantsIT {
     if (engine != null) {
       engine.close();
     }
+    ((SingleConnectionDataSource) database).destroy();
   }
 
   @Test
@@ -127,6 +130,25 @@ class ReadGrantsIT {
         .containsAnyOf("if_idx_auth_read_group", "if_idx_auth_read_user");
     assertThat(queries.explainPrepared(count, "force_generic_plan")).as("planned without them")
         .doesNotContain("if_idx_auth_read_group").doesNotContain("if_idx_auth_read_user");
+  }
+
+  @Test
+  void shouldNeverLetTheServerKeepAPlanOfAQueryReadingGrants() throws Exception {
+    for (int refresh = 0; refresh < 12; refresh++) {
+      asTechnician(List.of("technicians", "database"), () -> {
+        assertThat(openTasks().listPage(0, 15)).hasSize(15);
+        assertThat(openTasks().count()).isEqualTo(DATABASE_TASKS);
+      });
+    }
+
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        java.sql.ResultSet prepared = statement.executeQuery("select count(*) filter (where statement ilike "
+            + "'select%act_ru_task%'), count(*) filter (where statement ilike 'select%act_ru_authorization%') "
+            + "from pg_prepared_statements")) {
+      prepared.next();
+      assertThat(prepared.getLong(1)).as("task queries the server keeps a plan of").isZero();
+      assertThat(prepared.getLong(2)).as("queries reading grants the server keeps a plan of").isZero();
+    }
   }
 
   @Test

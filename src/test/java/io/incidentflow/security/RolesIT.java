@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +67,6 @@ class RolesIT {
   @Autowired FilterService filters;
   @Autowired JobDriver jobs;
   @Autowired RoleGrants roleGrants;
-  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   @BeforeEach
   void aDatabaseTechnician() {
@@ -104,16 +102,6 @@ class RolesIT {
     assertThat(grant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(authorizations.createAuthorizationQuery().userIdIn("tom").resourceType(Resources.APPLICATION).count())
         .isZero();
-  }
-
-  /** A plan made without the values cannot use the read-grant indexes (ReadGrantsIT): the engine never gets one. */
-  @Test
-  void shouldPlanEveryStatementOfTheEngineWithItsValues() throws Exception {
-    try (java.sql.Connection connection = engineConfiguration.getDataSource().getConnection();
-        java.sql.ResultSet mode = connection.createStatement().executeQuery("SHOW plan_cache_mode")) {
-      assertThat(mode.next()).isTrue();
-      assertThat(mode.getString(1)).isEqualTo("force_custom_plan");
-    }
   }
 
   @Test

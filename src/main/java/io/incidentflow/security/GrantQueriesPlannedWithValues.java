@@ -1,0 +1,41 @@
+package io.incidentflow.security;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.postgresql.PGStatement;
+
+/**
+ * On PostgreSQL, has every query of the engine that reads grants planned with its values, each time.
+ *
+ * <p>The JDBC driver prepares a statement on the server from its fifth run on a connection, and PostgreSQL may
+ * then switch to a plan made once without the values (a generic plan). Such a plan cannot prove that a read check
+ * ({@code A.RESOURCE_TYPE_ = $4 AND A.PERMS_ & $5 = $6 ...}) implies the read-grant indexes' predicate
+ * ({@link AuthorizationPlugin#READ_GRANTS}), so it reads every grant: a technician's task count took 30-60 % longer
+ * (BENCHMARKS.md, "Authorization checks"). Statements run at most once per JDBC statement
+ * ({@code prepareThreshold} 0) are planned with their values. Only queries of the grants table: planning every
+ * statement of the engine doubled the CPU of a new incident's registration job.
+ */
+@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+final class GrantQueriesPlannedWithValues implements Interceptor {
+
+  static final String GRANTS_TABLE = "ACT_RU_AUTHORIZATION";
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    Statement statement = (Statement) invocation.proceed();
+    String sql = ((StatementHandler) invocation.getTarget()).getBoundSql().getSql();
+    if (readsGrants(sql) && statement.isWrapperFor(PGStatement.class)) {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
+    return statement;
+  }
+
+  static boolean readsGrants(String sql) {
+    return sql.stripLeading().regionMatches(true, 0, "select", 0, 6) && sql.contains(GRANTS_TABLE);
+  }
+}
