@@ -3,6 +3,10 @@ package io.incidentflow.security;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -26,6 +30,23 @@ class FewGroupsAuthorizationManager extends AuthorizationManager {
       return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
     }
     return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+  }
+
+  /**
+   * A caller's own groups are read without a check. Camunda grants a group READ on itself when it is created
+   * (DefaultAuthorizationProvider.newGroup), so the check would let every row through; a Tasklist filter with
+   * {@code ${currentUser()}} as candidate reads the caller's groups twice per refresh, and the check made that
+   * query join the grants and be planned each time (BENCHMARKS.md, authorization).
+   */
+  @Override
+  public void configureQuery(AbstractQuery query, Resource resource) {
+    super.configureQuery(query, resource);
+    if (query instanceof GroupQueryImpl groups && groups.getUserId() != null) {
+      Authentication caller = getCurrentAuthentication();
+      if (caller != null && groups.getUserId().equals(caller.getUserId())) {
+        query.getAuthCheck().setAuthorizationCheckEnabled(false);
+      }
+    }
   }
 
   /** Opens it wherever the engine asks for its authorization manager. */

@@ -2,6 +2,7 @@ package io.incidentflow.security;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.regex.Pattern;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
@@ -17,13 +18,16 @@ import org.postgresql.PGStatement;
  * ({@code A.RESOURCE_TYPE_ = $4 AND A.PERMS_ & $5 = $6 ...}) implies the read-grant indexes' predicate
  * ({@link AuthorizationPlugin#READ_GRANTS}), so it reads every grant: a technician's task count took 30-60 % longer
  * (BENCHMARKS.md, "Authorization checks"). Statements run at most once per JDBC statement
- * ({@code prepareThreshold} 0) are planned with their values. Only queries of the grants table: planning every
- * statement of the engine doubled the CPU of a new incident's registration job.
+ * ({@code prepareThreshold} 0) are planned with their values. Only queries that join the caller's grants
+ * ({@code ... FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 ...}, Camunda's query check): a single check of one
+ * resource reads one grant by Camunda's unique index in any plan, and planning every statement of the engine doubled
+ * the CPU of a new incident's registration job.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 final class GrantQueriesPlannedWithValues implements Interceptor {
 
-  static final String GRANTS_TABLE = "ACT_RU_AUTHORIZATION";
+  /** The grants subquery of Camunda's query checks (Authorization.xml, authCheckJoinWithoutOnClauseWithBinding). */
+  static final Pattern GRANTS_JOIN = Pattern.compile("ACT_RU_AUTHORIZATION A\\s+WHERE A\\.TYPE_ < 2");
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
@@ -36,6 +40,6 @@ final class GrantQueriesPlannedWithValues implements Interceptor {
   }
 
   static boolean readsGrants(String sql) {
-    return sql.stripLeading().regionMatches(true, 0, "select", 0, 6) && sql.contains(GRANTS_TABLE);
+    return GRANTS_JOIN.matcher(sql).find();
   }
 }

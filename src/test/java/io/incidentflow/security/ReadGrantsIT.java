@@ -143,12 +143,44 @@ class ReadGrantsIT {
 
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
         java.sql.ResultSet prepared = statement.executeQuery("select count(*) filter (where statement ilike "
-            + "'select%act_ru_task%'), count(*) filter (where statement ilike 'select%act_ru_authorization%') "
+            + "'select%act_ru_task%'), count(*) filter (where statement ~ 'ACT_RU_AUTHORIZATION A\\s+WHERE A\\.TYPE_ < 2') "
             + "from pg_prepared_statements")) {
       prepared.next();
       assertThat(prepared.getLong(1)).as("task queries the server keeps a plan of").isZero();
-      assertThat(prepared.getLong(2)).as("queries reading grants the server keeps a plan of").isZero();
+      assertThat(prepared.getLong(2)).as("queries joining the caller's grants the server keeps a plan of").isZero();
     }
+  }
+
+  @Test
+  void shouldReadTheCallersOwnGroupsWithoutJoiningTheGrantsButCheckOtherUsersGroups() {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    for (String group : List.of("database", "network")) {
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        identity.saveGroup(identity.newGroup(group)); // no caller: Camunda grants the group READ on itself
+      }
+    }
+    if (identity.createUserQuery().userId("tess").count() == 0) {
+      identity.saveUser(identity.newUser("tess"));
+      identity.saveUser(identity.newUser("nick"));
+      identity.createMembership("tess", "database");
+      identity.createMembership("nick", "network");
+    }
+
+    List<String> own = new ArrayList<>();
+    Map<String, QueryPlans.Statement> ownQuery = asTechnician(List.of("database"),
+        () -> identity.createGroupQuery().groupMember("tess").list().forEach(g -> own.add(g.getId())));
+    List<String> others = new ArrayList<>();
+    Map<String, QueryPlans.Statement> othersQuery = asTechnician(List.of("database"),
+        () -> identity.createGroupQuery().groupMember("nick").list().forEach(g -> others.add(g.getId())));
+
+    assertThat(own).containsExactly("database");
+    assertThat(groupQuery(ownQuery).sql()).doesNotContain("ACT_RU_AUTHORIZATION");
+    assertThat(others).as("another user's groups, which tess may not read").isEmpty();
+    assertThat(groupQuery(othersQuery).sql()).contains("ACT_RU_AUTHORIZATION");
+  }
+
+  private static QueryPlans.Statement groupQuery(Map<String, QueryPlans.Statement> sent) {
+    return sent.values().stream().filter(s -> s.id().endsWith("selectGroupByQueryCriteria")).findFirst().orElseThrow();
   }
 
   @Test
