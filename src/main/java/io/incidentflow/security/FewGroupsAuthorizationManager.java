@@ -36,7 +36,8 @@ class FewGroupsAuthorizationManager extends AuthorizationManager {
    * A caller's own groups are read without a check. Camunda grants a group READ on itself when it is created
    * (DefaultAuthorizationProvider.newGroup), so the check would let every row through; a Tasklist filter with
    * {@code ${currentUser()}} as candidate reads the caller's groups twice per refresh, and the check made that
-   * query join the grants and be planned each time (BENCHMARKS.md, authorization).
+   * query join the grants and be planned each time (BENCHMARKS.md, authorization). A REVOKE of a member's READ on
+   * their own group is therefore not applied to this query; another user's groups are checked as Camunda does.
    */
   @Override
   public void configureQuery(AbstractQuery query, Resource resource) {

@@ -11,17 +11,18 @@ import org.apache.ibatis.plugin.Signature;
 import org.postgresql.PGStatement;
 
 /**
- * On PostgreSQL, has every query of the engine that reads grants planned with its values, each time.
+ * On PostgreSQL, has the engine's queries that join the caller's grants planned with their values at every run.
  *
  * <p>The JDBC driver prepares a statement on the server from its fifth run on a connection, and PostgreSQL may
- * then switch to a plan made once without the values (a generic plan). Such a plan cannot prove that a read check
+ * then keep a plan made without the values (a generic plan). Such a plan cannot prove that a read check
  * ({@code A.RESOURCE_TYPE_ = $4 AND A.PERMS_ & $5 = $6 ...}) implies the read-grant indexes' predicate
  * ({@link AuthorizationPlugin#READ_GRANTS}), so it reads every grant: a technician's task count took 30-60 % longer
- * (BENCHMARKS.md, "Authorization checks"). Statements run at most once per JDBC statement
- * ({@code prepareThreshold} 0) are planned with their values. Only queries that join the caller's grants
- * ({@code ... FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 ...}, Camunda's query check): a single check of one
- * resource reads one grant by Camunda's unique index in any plan, and planning every statement of the engine doubled
- * the CPU of a new incident's registration job.
+ * (BENCHMARKS.md, "Authorization checks"). With {@code prepareThreshold} 0 the driver never prepares these
+ * statements on the server, and PostgreSQL plans each run with its values.
+ *
+ * <p>Only Camunda's query check ({@code ... FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 ...}): a single check of
+ * one resource reads one grant by Camunda's unique index in any plan, and planning every statement of the engine
+ * doubled the CPU of a new incident's registration job.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 final class GrantQueriesPlannedWithValues implements Interceptor {
