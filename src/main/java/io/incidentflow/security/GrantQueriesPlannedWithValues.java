@@ -7,6 +7,7 @@ import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.postgresql.PGStatement;
 
@@ -29,6 +30,12 @@ final class GrantQueriesPlannedWithValues implements Interceptor {
 
   /** The grants subquery of Camunda's query checks (Authorization.xml, authCheckJoinWithoutOnClauseWithBinding). */
   static final Pattern GRANTS_JOIN = Pattern.compile("ACT_RU_AUTHORIZATION A\\s+WHERE A\\.TYPE_ < 2");
+
+  /** Only statement handlers: MyBatis offers every executor and parameter and result handler too. */
+  @Override
+  public Object plugin(Object target) {
+    return target instanceof StatementHandler ? Plugin.wrap(target, this) : target;
+  }
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {

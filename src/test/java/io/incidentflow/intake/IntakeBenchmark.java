@@ -105,10 +105,8 @@ class IntakeBenchmark {
     List<Result> results = new ArrayList<>();
     long started = System.nanoTime();
     warmUntilTheJitSettles();
-    // The warm-up leaves thousands of incidents' rows that autovacuum then works through during the first phases,
-    // slowing whichever runs then (the baseline ran at 249-430/s after it, 757/s in the authorization benchmark);
-    // a database in service is vacuumed as it goes. As the authorization benchmark does after its seeding.
-    jdbc.sql("VACUUM ANALYZE").update();
+    // Without it the baseline ran at 249-430/s after the warm-up, against 757/s in the authorization benchmark.
+    PostgresTestDatabase.vacuumAfterBulkLoad(jdbc);
 
     // 1. Baseline: the bare engine of the running app, a minimal process, started directly.
     Op baseline = IntakeLoad.baseline(repository, runtime);

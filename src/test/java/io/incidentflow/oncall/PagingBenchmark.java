@@ -186,9 +186,7 @@ class PagingBenchmark {
       lastRound.set(warm);
     });
     mailBytes = samplePageMail(lastRound.get());
-    // The warm-up's thousands of incidents leave autovacuum work that would run during phase 1 (as in the intake
-    // and authorization benchmarks); a database in service is vacuumed as it goes.
-    jdbc.sql("VACUUM ANALYZE").update();
+    PostgresTestDatabase.vacuumAfterBulkLoad(jdbc);
 
     // Baseline: the same mail sent directly, one by one at the same rate.
     baseline("warm-up", WARMUP);

@@ -125,9 +125,8 @@ class AuthorizationBenchmark {
     // 1. 10,000 open incidents at their first user task, created with checks on: each task's grants are written.
     long authorizationsBefore = count("ACT_RU_AUTHORIZATION");
     Result seeding = seed();
-    // A bulk load leaves autovacuum work that would run during the first measured rounds, slowing whichever
-    // setting they have (0.70 against 0.83 in two runs of the same code); a database in service is vacuumed as it goes.
-    jdbc.sql("VACUUM ANALYZE").update();
+    // Without it one setting's first rounds were slowed (0.70 against 0.83 in two runs of the same code).
+    PostgresTestDatabase.vacuumAfterBulkLoad(jdbc);
     long authorizationRows = count("ACT_RU_AUTHORIZATION") - authorizationsBefore;
     Map<String, Long> perGroup = openTasksPerGroup();
     technician();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -41,7 +40,7 @@ class ReadGrantsIT {
   static final int NETWORK_TASKS = 200;
 
   private static ProcessEngine engine;
-  private static DataSource database;
+  private static SingleConnectionDataSource database;
   private static QueryPlans queries;
 
   @BeforeAll
@@ -94,7 +93,7 @@ class ReadGrantsIT {
     if (engine != null) {
       engine.close();
     }
-    ((SingleConnectionDataSource) database).destroy();
+    database.destroy();
   }
 
   @Test
