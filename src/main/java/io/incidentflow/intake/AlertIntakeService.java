@@ -22,14 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns alerts into incidents, once per problem. Each alert is handled in one transaction: it is stored with
  * what happened to it, and a new incident's process instance starts in the same transaction (at "Alert
  * received", whose registration runs as a job), so an answer to monitoring is sent only for what is in the
- * database. A repeat of an open problem costs one
- * lookup and one insert: no process instance, no message.
+ * database. A repeat of a problem that still fires costs one statement (lookup and insert in one): no
+ * process instance, no message.
  */
 @Service
 public class AlertIntakeService {
@@ -44,9 +45,11 @@ public class AlertIntakeService {
   private final IntakeProperties properties;
   private final AlertStorm storm;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
   public AlertIntakeService(AlertRepository alerts, IncidentService incidents, RuntimeService runtime,
-      TaskService tasks, IdentityService identity, IntakeProperties properties, AlertStorm storm, Clock clock) {
+      TaskService tasks, IdentityService identity, IntakeProperties properties, AlertStorm storm, Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.alerts = alerts;
     this.incidents = incidents;
     this.runtime = runtime;
@@ -55,19 +58,28 @@ public class AlertIntakeService {
     this.properties = properties;
     this.storm = storm;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  @Transactional
   public AlertOutcome receive(Alert alert) {
     storm.alertReceived();
     Instant now = clock.instant();
-    AlertOutcome outcome = switch (alert.status()) {
-      case FIRING -> fire(alert, now);
-      case ACKNOWLEDGED -> acknowledge(alert);
-      case RESOLVED -> resolve(alert, now);
-    };
-    alerts.store(alert, now, outcome);
-    return outcome;
+    if (alert.status() == AlertStatus.FIRING) {
+      // A storm of re-sends is the common case, and the cheap one: one statement, no transaction around it.
+      Optional<String> incident = alerts.storeRepeat(alert, now);
+      if (incident.isPresent()) {
+        return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, incident.get());
+      }
+    }
+    return transactions.execute(status -> {
+      AlertOutcome outcome = switch (alert.status()) {
+        case FIRING -> fire(alert, now);
+        case ACKNOWLEDGED -> acknowledge(alert);
+        case RESOLVED -> resolve(alert, now);
+      };
+      alerts.store(alert, now, outcome);
+      return outcome;
+    });
   }
 
   private AlertOutcome fire(Alert alert, Instant now) {

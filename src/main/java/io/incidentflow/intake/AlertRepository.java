@@ -68,6 +68,40 @@ public class AlertRepository {
         .update();
   }
 
+  /**
+   * Stores a repeat of a problem that still fires, in one statement: the row goes in, as correlated with the
+   * incident that holds its key, only if an open incident holds it and its alerts have not recovered. Returns that
+   * incident, or empty when nothing was stored (a free key, or one that fired again after a recovery): the caller
+   * then takes the full path. Read and insert are one statement, so a key released meanwhile (the incident
+   * resolved) is either seen held or seen free, as by the full path's lookup.
+   */
+  public Optional<String> storeRepeat(Alert alert, Instant receivedAt) {
+    String insert = """
+        INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
+                           customer_impact, payload, received_at, incident_id, outcome)
+        SELECT CAST(:source AS VARCHAR(16)), o.dedup_key, CAST(:status AS VARCHAR(16)),
+               CAST(:serviceId AS VARCHAR(64)), CAST(:severity AS VARCHAR(16)), CAST(:summary AS VARCHAR(1024)),
+               CAST(:description AS TEXT), CAST(:customerImpact AS BOOLEAN), CAST(:payload AS TEXT),
+               CAST(:receivedAt AS TIMESTAMP WITH TIME ZONE), o.incident_id, 'CORRELATED'
+        FROM open_alert o WHERE o.dedup_key = :dedupKey AND o.resolved_at IS NULL""";
+    // Typed parameters: a SELECT list gives the database no column to infer them from. PostgreSQL returns the
+    // inserted row's column; H2 reads it from the statement's final table.
+    String sql = postgres ? insert + " RETURNING incident_id" : "SELECT incident_id FROM FINAL TABLE (" + insert + ")";
+    return jdbc.sql(sql)
+        .param("source", alert.source().name())
+        .param("dedupKey", alert.dedupKey())
+        .param("status", alert.status().name())
+        .param("serviceId", alert.serviceId())
+        .param("severity", alert.severity())
+        .param("summary", alert.summary())
+        .param("description", alert.description())
+        .param("customerImpact", alert.customerImpact())
+        .param("payload", alert.payload())
+        .param("receivedAt", Timestamp.from(receivedAt))
+        .query(String.class)
+        .optional();
+  }
+
   /** The first alert stored as having opened the incident; empty for an incident that was not opened by one. */
   public Optional<Opening> openingOf(String incidentId) {
     return jdbc.sql("""

@@ -95,7 +95,7 @@ public final class CpuMeter {
     return new Cpu(true, jvm, process, Math.max(0, CORES - jvm - process - idle), idle);
   }
 
-  /** The other process and its direct children (a postmaster's backends), summed. */
+  /** The other process and its children (a postmaster's backends, also those that ended), summed. */
   private long processTicks() throws IOException {
     Long root = processPid();
     if (root == null) {
@@ -110,7 +110,11 @@ public final class CpuMeter {
         try {
           String stat = Files.readString(dir.resolve("stat"));
           long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-          if (pid == root || field(stat, 1) == root) {
+          if (pid == root) {
+            // With the children it has reaped (cutime + cstime): a backend or autovacuum worker that ended during
+            // a phase was counted as other processes' CPU before.
+            ticks += ticks(stat) + field(stat, 13) + field(stat, 14);
+          } else if (field(stat, 1) == root) {
             ticks += ticks(stat);
           }
         } catch (IOException | RuntimeException gone) {
