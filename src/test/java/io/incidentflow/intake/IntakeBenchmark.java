@@ -11,6 +11,7 @@ import io.incidentflow.bench.LoadGenerator;
 import io.incidentflow.bench.LoadGenerator.Op;
 import io.incidentflow.bench.LoadGenerator.Result;
 import io.incidentflow.bench.MarkdownReport;
+import io.incidentflow.bench.StatementStats;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.mail.OutboxSender;
@@ -220,12 +221,20 @@ class IntakeBenchmark {
     Map<String, long[]> before = tableWrites();
     long[] walBefore = wal();
     BackendSampler sampler = new BackendSampler();
+    // -Dpostgres.statements=true: PostgreSQL's busiest statements of each phase, on stdout.
+    StatementStats statements = StatementStats.ENABLED ? new StatementStats(jdbc) : null;
+    if (statements != null) {
+      statements.reset();
+    }
     sampler.start();
     Result result;
     try {
       result = phase.run();
     } finally {
       sampler.stop();
+    }
+    if (statements != null) {
+      System.out.print(statements.top(result.name(), 12));
     }
     backendsPerPhase.put(result.name(), sampler.counts());
     Map<String, long[]> after = tableWrites();
