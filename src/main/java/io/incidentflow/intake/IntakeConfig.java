@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.function.SingletonSupplier;
 
 /** The intake endpoints' filters (bearer token, body size), and the job workers held back in an alert storm. */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,9 @@ class IntakeConfig {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String name) {
         if (JOB_WORKERS.equals(name) && bean instanceof ThreadPoolTaskExecutor pool) {
-          pool.setTaskDecorator(jobs -> storm.getObject().decorate(jobs));
+          // Looked up once, at the first batch: a lookup per batch showed in the acquisition thread's profile.
+          SingletonSupplier<AlertStorm> gate = SingletonSupplier.of(storm::getObject);
+          pool.setTaskDecorator(jobs -> gate.obtain().decorate(jobs));
         }
         return bean;
       }

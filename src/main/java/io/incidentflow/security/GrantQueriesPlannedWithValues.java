@@ -29,6 +29,7 @@ import org.postgresql.PGStatement;
 final class GrantQueriesPlannedWithValues implements Interceptor {
 
   /** The grants subquery of Camunda's query checks (Authorization.xml, authCheckJoinWithoutOnClauseWithBinding). */
+  static final String GRANTS_TABLE = "ACT_RU_AUTHORIZATION A";
   static final Pattern GRANTS_JOIN = Pattern.compile("ACT_RU_AUTHORIZATION A\\s+WHERE A\\.TYPE_ < 2");
 
   /** Only statement handlers: MyBatis offers every executor and parameter and result handler too. */
@@ -48,6 +49,8 @@ final class GrantQueriesPlannedWithValues implements Interceptor {
   }
 
   static boolean readsGrants(String sql) {
-    return GRANTS_JOIN.matcher(sql).find();
+    // The plain search first: the engine's statements run several kilobytes of SQL, few name the grants table,
+    // and the pattern alone over every statement took 4 % of a job worker's CPU (JFR, intake phase 3b).
+    return sql.contains(GRANTS_TABLE) && GRANTS_JOIN.matcher(sql).find();
   }
 }
