@@ -79,12 +79,13 @@ public class AlertRepository {
     String insert = """
         INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
                            customer_impact, payload, received_at, incident_id, outcome)
-        SELECT CAST(:source AS VARCHAR(16)), o.dedup_key, CAST(:status AS VARCHAR(16)),
-               CAST(:serviceId AS VARCHAR(64)), CAST(:severity AS VARCHAR(16)), CAST(:summary AS VARCHAR(1024)),
-               CAST(:description AS TEXT), CAST(:customerImpact AS BOOLEAN), CAST(:payload AS TEXT),
+        SELECT CAST(:source AS VARCHAR), o.dedup_key, CAST(:status AS VARCHAR), CAST(:serviceId AS VARCHAR),
+               CAST(:severity AS VARCHAR), CAST(:summary AS VARCHAR), CAST(:description AS TEXT),
+               CAST(:customerImpact AS BOOLEAN), CAST(:payload AS TEXT),
                CAST(:receivedAt AS TIMESTAMP WITH TIME ZONE), o.incident_id, 'CORRELATED'
         FROM open_alert o WHERE o.dedup_key = :dedupKey AND o.resolved_at IS NULL""";
-    // Typed parameters: a SELECT list gives the database no column to infer them from. PostgreSQL returns the
+    // Typed parameters: a SELECT list gives the database no column to infer them from. Casts without a length,
+    // so that a value too long for its column fails as in store(), instead of being cut. PostgreSQL returns the
     // inserted row's column; H2 reads it from the statement's final table.
     String sql = postgres ? insert + " RETURNING incident_id" : "SELECT incident_id FROM FINAL TABLE (" + insert + ")";
     return jdbc.sql(sql)

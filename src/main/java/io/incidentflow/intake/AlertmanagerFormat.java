@@ -104,7 +104,10 @@ class AlertmanagerFormat {
       fingerprint = fingerprintOf(labels);
     }
     if (summary == null) {
-      summary = labels.path("alertname").asText("Alert from Alertmanager");
+      // Prometheus sets no length limit on a label: a long alertname is cut as a long summary is. Stored whole, it
+      // failed the insert, and Alertmanager retried the 503 for ever.
+      String alertname = errors.optionalProse(labels, "alertname", path + ".labels.alertname", 1024);
+      summary = alertname == null ? "Alert from Alertmanager" : alertname;
     }
     String described = ServiceRouter.describe(note, description);
     String details = (described == null ? "" : described)

@@ -1,6 +1,7 @@
 package io.incidentflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentflow.PostgresTestDatabase;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -64,6 +66,18 @@ class AlertRepositoryIT {
 
     // Firing again after a recovery must also withdraw the recovery from the incident: not this statement's job.
     assertThat(db.alerts.storeRepeat(alert("disk-full", "back again", false), REPEATED)).isEmpty();
+
+    assertThat(db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void shouldRefuseAValueTooLongForItsColumnAsAnyInsertDoesNotCutIt(String database) throws SQLException {
+    Fixture db = fixture(database, "repeat_too_long");
+    db.alerts.claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+
+    assertThatThrownBy(() -> db.alerts.storeRepeat(alert("disk-full", "x".repeat(1025), false), REPEATED))
+        .isInstanceOf(DataAccessException.class);
 
     assertThat(db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isZero();
   }

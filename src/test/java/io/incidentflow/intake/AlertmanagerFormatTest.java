@@ -117,4 +117,15 @@ class AlertmanagerFormatTest {
           .as("a cut link leads nowhere").doesNotContain("Source:");
     });
   }
+
+  @Test
+  void shouldCutAnOverlongAlertnameThatStandsInForAMissingSummary() throws Exception {
+    String message = """
+        {"version": "4", "alerts": [{"status": "firing", "labels": {"service": "checkout", "alertname": "%s"}}]}"""
+        .formatted("A".repeat(2000));
+
+    Alert alert = format.read(json.readTree(message)).get(0).alert();
+
+    assertThat(alert.summary()).hasSize(1024).startsWith("AAA").endsWith("…");
+  }
 }
