@@ -48,21 +48,11 @@ public class AlertRepository {
   }
 
   public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
-    jdbc.sql("""
+    bindReceived(jdbc.sql("""
             INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
                                customer_impact, payload, received_at, incident_id, outcome)
             VALUES (:source, :dedupKey, :status, :serviceId, :severity, :summary, :description,
-                    :customerImpact, :payload, :receivedAt, :incidentId, :outcome)""")
-        .param("source", alert.source().name())
-        .param("dedupKey", alert.dedupKey())
-        .param("status", alert.status().name())
-        .param("serviceId", alert.serviceId())
-        .param("severity", alert.severity())
-        .param("summary", alert.summary())
-        .param("description", alert.description())
-        .param("customerImpact", alert.customerImpact())
-        .param("payload", alert.payload())
-        .param("receivedAt", Timestamp.from(receivedAt))
+                    :customerImpact, :payload, :receivedAt, :incidentId, :outcome)"""), alert, receivedAt)
         .param("incidentId", outcome.incidentId())
         .param("outcome", outcome.outcome().name())
         .update();
@@ -88,7 +78,15 @@ public class AlertRepository {
     // so that a value too long for its column fails as in store(), instead of being cut. PostgreSQL returns the
     // inserted row's column; H2 reads it from the statement's final table.
     String sql = postgres ? insert + " RETURNING incident_id" : "SELECT incident_id FROM FINAL TABLE (" + insert + ")";
-    return jdbc.sql(sql)
+    return bindReceived(jdbc.sql(sql), alert, receivedAt)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The alert as received: every column of its row but the incident and the outcome. */
+  private static JdbcClient.StatementSpec bindReceived(JdbcClient.StatementSpec statement, Alert alert,
+      Instant receivedAt) {
+    return statement
         .param("source", alert.source().name())
         .param("dedupKey", alert.dedupKey())
         .param("status", alert.status().name())
@@ -98,9 +96,7 @@ public class AlertRepository {
         .param("description", alert.description())
         .param("customerImpact", alert.customerImpact())
         .param("payload", alert.payload())
-        .param("receivedAt", Timestamp.from(receivedAt))
-        .query(String.class)
-        .optional();
+        .param("receivedAt", Timestamp.from(receivedAt));
   }
 
   /** The first alert stored as having opened the incident; empty for an incident that was not opened by one. */
