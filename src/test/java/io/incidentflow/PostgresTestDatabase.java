@@ -50,10 +50,6 @@ public final class PostgresTestDatabase {
   }
 
   /**
-   * An empty database of its own on the test server (dropped first if a run left it), for a test that must not
-   * share the application's: a migration from scratch, thousands of rows the other tests must not see.
-   */
-  /**
    * For a benchmark after it loaded thousands of incidents: the autovacuum work a bulk load leaves would run
    * during the next measured phase and slow whichever runs then; a database in service is vacuumed as it goes.
    */
@@ -61,6 +57,10 @@ public final class PostgresTestDatabase {
     jdbc.sql("VACUUM ANALYZE").update();
   }
 
+  /**
+   * An empty database of its own on the test server (dropped first if a run left it), for a test that must not
+   * share the application's: a migration from scratch, thousands of rows the other tests must not see.
+   */
   public static DataSource freshDatabase(String name) throws SQLException {
     try (Connection connection = server().getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {

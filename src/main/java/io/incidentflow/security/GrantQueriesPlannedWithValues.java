@@ -30,7 +30,7 @@ final class GrantQueriesPlannedWithValues implements Interceptor {
 
   /** The grants subquery of Camunda's query checks (Authorization.xml, authCheckJoinWithoutOnClauseWithBinding). */
   static final String GRANTS_TABLE = "ACT_RU_AUTHORIZATION A";
-  static final Pattern GRANTS_JOIN = Pattern.compile("ACT_RU_AUTHORIZATION A\\s+WHERE A\\.TYPE_ < 2");
+  static final Pattern GRANTS_JOIN = Pattern.compile(Pattern.quote(GRANTS_TABLE) + "\\s+WHERE A\\.TYPE_ < 2");
 
   /** Only statement handlers: MyBatis offers every executor and parameter and result handler too. */
   @Override

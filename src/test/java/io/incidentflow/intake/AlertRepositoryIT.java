@@ -54,7 +54,7 @@ class AlertRepositoryIT {
 
     assertThat(db.alerts.storeRepeat(alert("cpu-hot", "another problem", false), REPEATED)).isEmpty();
 
-    assertThat(db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isZero();
+    assertThat(alertRows(db)).isZero();
   }
 
   @ParameterizedTest
@@ -67,7 +67,7 @@ class AlertRepositoryIT {
     // Firing again after a recovery must also withdraw the recovery from the incident: not this statement's job.
     assertThat(db.alerts.storeRepeat(alert("disk-full", "back again", false), REPEATED)).isEmpty();
 
-    assertThat(db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isZero();
+    assertThat(alertRows(db)).isZero();
   }
 
   @ParameterizedTest
@@ -79,7 +79,7 @@ class AlertRepositoryIT {
     assertThatThrownBy(() -> db.alerts.storeRepeat(alert("disk-full", "x".repeat(1025), false), REPEATED))
         .isInstanceOf(DataAccessException.class);
 
-    assertThat(db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isZero();
+    assertThat(alertRows(db)).isZero();
   }
 
   private static Alert alert(String key, String summary, boolean customerImpact) {
@@ -88,6 +88,10 @@ class AlertRepositoryIT {
   }
 
   private record Fixture(AlertRepository alerts, JdbcClient jdbc) {}
+
+  private static long alertRows(Fixture db) {
+    return db.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single();
+  }
 
   private static Fixture fixture(String database, String name) throws SQLException {
     DataSource dataSource = database.equals("h2")
