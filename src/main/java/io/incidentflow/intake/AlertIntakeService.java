@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns alerts into incidents, once per problem. Each alert is handled in one transaction: it is stored with
  * what happened to it, and a new incident's process instance starts in the same transaction (at "Alert
  * received", whose registration runs as a job), so an answer to monitoring is sent only for what is in the
- * database. A repeat of a problem that still fires costs one statement (lookup and insert in one): no
- * process instance, no message.
+ * database. A repeat of a problem that still fires costs a share of one statement (lookup and insert in one, for
+ * all repeats that arrive together: RepeatWriter): no process instance, no message.
  */
 @Service
 public class AlertIntakeService {
@@ -38,6 +38,7 @@ public class AlertIntakeService {
   private static final Logger log = LoggerFactory.getLogger(AlertIntakeService.class);
 
   private final AlertRepository alerts;
+  private final RepeatWriter repeats;
   private final IncidentService incidents;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -47,10 +48,11 @@ public class AlertIntakeService {
   private final Clock clock;
   private final TransactionTemplate transactions;
 
-  public AlertIntakeService(AlertRepository alerts, IncidentService incidents, RuntimeService runtime,
+  AlertIntakeService(AlertRepository alerts, RepeatWriter repeats, IncidentService incidents, RuntimeService runtime,
       TaskService tasks, IdentityService identity, IntakeProperties properties, AlertStorm storm, Clock clock,
       PlatformTransactionManager transactionManager) {
     this.alerts = alerts;
+    this.repeats = repeats;
     this.incidents = incidents;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -65,8 +67,8 @@ public class AlertIntakeService {
     storm.alertReceived();
     Instant now = clock.instant();
     if (alert.status() == AlertStatus.FIRING) {
-      // A storm of re-sends is the common case, and the cheap one: one statement, no transaction around it.
-      Optional<String> incident = alerts.storeRepeat(alert, now);
+      // A storm of re-sends is the common case, and the cheap one: no transaction, one statement per group.
+      Optional<String> incident = repeats.storeRepeat(alert, now);
       if (incident.isPresent()) {
         return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, incident.get());
       }

@@ -2,11 +2,16 @@ package io.incidentflow.intake;
 
 import io.incidentflow.platform.Databases;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,67 +41,95 @@ public class AlertRepository {
   /** One alert as received for an incident, for its timeline. */
   public record Received(Instant receivedAt, AlertSource source, AlertStatus status, String summary, String outcome) {}
 
+  /** A repeat of a firing alert, as received. */
+  public record Repeat(Alert alert, Instant receivedAt) {}
+
+  /** The columns of an alert's row that come from the request, in the order of {@link #received}. */
+  private static final String RECEIVED_COLUMNS =
+      "source, dedup_key, status, service_id, severity, summary, description, customer_impact, payload, received_at";
+  /**
+   * One row of the statement's VALUES list, typed: a VALUES list gives the database no column to infer the
+   * parameters from. Casts without a length, so that a value too long for its column fails as in store(), instead
+   * of being cut.
+   */
+  private static final String REPEAT_ROW = "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS BOOLEAN), "
+      + "CAST(? AS TEXT), CAST(? AS TIMESTAMP WITH TIME ZONE), %d)";
+
   private final JdbcClient jdbc;
   private final boolean postgres;
   private final TransactionTemplate savepoint;
+  private final TransactionTemplate transaction;
 
   public AlertRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.postgres = Databases.isPostgres(dataSource);
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
-    bindReceived(jdbc.sql("""
-            INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
-                               customer_impact, payload, received_at, incident_id, outcome)
-            VALUES (:source, :dedupKey, :status, :serviceId, :severity, :summary, :description,
-                    :customerImpact, :payload, :receivedAt, :incidentId, :outcome)"""), alert, receivedAt)
-        .param("incidentId", outcome.incidentId())
-        .param("outcome", outcome.outcome().name())
-        .update();
+    List<Object> values = new ArrayList<>(12);
+    received(new Repeat(alert, receivedAt), values);
+    values.add(text(outcome.incidentId()));
+    values.add(text(outcome.outcome().name()));
+    jdbc.sql("INSERT INTO alert (" + RECEIVED_COLUMNS + ", incident_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        + "?, ?)").params(values).update();
   }
 
   /**
-   * Stores a repeat of a problem that still fires, in one statement: the row goes in, as correlated with the
-   * incident that holds its key, only if an open incident holds it and its alerts have not recovered. Returns that
-   * incident, or empty when nothing was stored (a free key, or one that fired again after a recovery): the caller
-   * then takes the full path. Read and insert are one statement, so a key released meanwhile (the incident
-   * resolved) is either seen held or seen free, as by the full path's lookup.
+   * Stores repeats of problems that still fire, all in one statement: a repeat's row goes in, as correlated with
+   * the incident that holds its key, only if an open incident holds it and its alerts have not recovered. Returns
+   * those keys with their incident; a key missing from the answer stored nothing (a free key, or one that fired
+   * again after a recovery), and its repeats take the full path. Read and insert are one statement, so a key
+   * released meanwhile (the incident resolved) is either seen held or seen free, as by the full path's lookup, and
+   * the same key twice in one statement is seen the same way twice.
    */
-  public Optional<String> storeRepeat(Alert alert, Instant receivedAt) {
+  public Map<String, String> storeRepeats(List<Repeat> repeats) {
+    StringBuilder rows = new StringBuilder();
+    List<Object> values = new ArrayList<>(repeats.size() * 10);
+    for (int i = 0; i < repeats.size(); i++) {
+      rows.append(i == 0 ? "" : ", ").append(REPEAT_ROW.formatted(i));
+      received(repeats.get(i), values);
+    }
     String insert = """
-        INSERT INTO alert (source, dedup_key, status, service_id, severity, summary, description,
-                           customer_impact, payload, received_at, incident_id, outcome)
-        SELECT CAST(:source AS VARCHAR), o.dedup_key, CAST(:status AS VARCHAR), CAST(:serviceId AS VARCHAR),
-               CAST(:severity AS VARCHAR), CAST(:summary AS VARCHAR), CAST(:description AS TEXT),
-               CAST(:customerImpact AS BOOLEAN), CAST(:payload AS TEXT),
-               CAST(:receivedAt AS TIMESTAMP WITH TIME ZONE), o.incident_id, 'CORRELATED'
-        FROM open_alert o WHERE o.dedup_key = :dedupKey AND o.resolved_at IS NULL""";
-    // Typed parameters: a SELECT list gives the database no column to infer them from. Casts without a length,
-    // so that a value too long for its column fails as in store(), instead of being cut. PostgreSQL returns the
-    // inserted row's column; H2 reads it from the statement's final table.
-    String sql = postgres ? insert + " RETURNING incident_id" : "SELECT incident_id FROM FINAL TABLE (" + insert + ")";
-    return bindReceived(jdbc.sql(sql), alert, receivedAt)
-        .query(String.class)
-        .optional();
+        INSERT INTO alert (%s, incident_id, outcome)
+        SELECT r.source, o.dedup_key, r.status, r.service_id, r.severity, r.summary, r.description,
+               r.customer_impact, r.payload, r.received_at, o.incident_id, 'CORRELATED'
+        FROM (VALUES %s) AS r (%s, arrival)
+        JOIN open_alert o ON o.dedup_key = r.dedup_key AND o.resolved_at IS NULL
+        ORDER BY r.arrival""".formatted(RECEIVED_COLUMNS, rows, RECEIVED_COLUMNS);
+    Map<String, String> stored = new HashMap<>();
+    if (postgres) {
+      jdbc.sql(insert + " RETURNING dedup_key, incident_id").params(values)
+          .query(rs -> { stored.put(rs.getString(1), rs.getString(2)); });
+      return stored;
+    }
+    // H2 reads the inserted rows from the statement's final table, but does not undo the rows such a query
+    // inserted before one failed: only a transaction around it does.
+    transaction.executeWithoutResult(status -> jdbc.sql("SELECT dedup_key, incident_id FROM FINAL TABLE (" + insert
+        + ")").params(values).query(rs -> { stored.put(rs.getString(1), rs.getString(2)); }));
+    return stored;
   }
 
-  /** The alert as received: every column of its row but the incident and the outcome. */
-  private static JdbcClient.StatementSpec bindReceived(JdbcClient.StatementSpec statement, Alert alert,
-      Instant receivedAt) {
-    return statement
-        .param("source", alert.source().name())
-        .param("dedupKey", alert.dedupKey())
-        .param("status", alert.status().name())
-        .param("serviceId", alert.serviceId())
-        .param("severity", alert.severity())
-        .param("summary", alert.summary())
-        .param("description", alert.description())
-        .param("customerImpact", alert.customerImpact())
-        .param("payload", alert.payload())
-        .param("receivedAt", Timestamp.from(receivedAt));
+  /** An alert's columns as received, typed so that a null is bound without asking the database for its type. */
+  private static void received(Repeat repeat, List<Object> values) {
+    Alert alert = repeat.alert();
+    values.add(text(alert.source().name()));
+    values.add(text(alert.dedupKey()));
+    values.add(text(alert.status().name()));
+    values.add(text(alert.serviceId()));
+    values.add(text(alert.severity()));
+    values.add(text(alert.summary()));
+    values.add(text(alert.description()));
+    values.add(new SqlParameterValue(Types.BOOLEAN, alert.customerImpact()));
+    values.add(text(alert.payload()));
+    values.add(Timestamp.from(repeat.receivedAt()));
+  }
+
+  private static SqlParameterValue text(String value) {
+    return new SqlParameterValue(Types.VARCHAR, value);
   }
 
   /** The first alert stored as having opened the incident; empty for an incident that was not opened by one. */

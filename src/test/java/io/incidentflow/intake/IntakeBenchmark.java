@@ -91,6 +91,7 @@ class IntakeBenchmark {
   @Autowired OutboxSender outbox;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired RepeatWriter repeatWriter;
 
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private final java.util.Set<String> directStarts = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -188,12 +189,16 @@ class IntakeBenchmark {
     String stormIncident = intake.openStorm();
     Op duplicate = (thread, seq) -> intake.postDuplicate(stormIncident);
     load.closedLoop("warm-up", duplicate, WARMUP_REQUESTS, Duration.ofSeconds(60));
+    long stormAlertsBefore = alertRowsOf(stormIncident);
+    long statementsBefore = repeatWriter.statements();
+    long repeatsBefore = repeatWriter.repeats();
     Result stormResult = measured(() -> load.closedLoop(
         "4. Duplicates: `POST /api/alerts`, dedupKey `storm` (open incident)", duplicate, MAX_REQUESTS, MEASURE));
     results.add(stormResult);
+    stormStatements = repeatWriter.statements() - statementsBefore;
+    stormRepeats = repeatWriter.repeats() - repeatsBefore;
     long stormInstances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(stormIncident).count();
-    long stormAlerts = jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :id").param("id", stormIncident)
-        .query(Long.class).single();
+    long stormAlerts = alertRowsOf(stormIncident);
 
     report(results, baselineResult, incidentDirectResult, deferredResult, intakeResult, rateResult, withJobsResult,
         stormResult, stormIncident, stormInstances, stormAlerts, Duration.ofNanos(System.nanoTime() - started))
@@ -202,6 +207,8 @@ class IntakeBenchmark {
     // Correctness only, never speed.
     assertThat(load.errors().count()).as("failed or unexpected answers; first: %s", load.errors().samples()).isZero();
     assertThat(stormInstances).as("process instances of the storm's incident %s", stormIncident).isEqualTo(1);
+    assertThat(stormAlerts - stormAlertsBefore).as("alert rows stored for the measured duplicates")
+        .isEqualTo(stormResult.ops().count());
     assertThat(withJobsAcknowledgeAfterDrain).as("incidents of phase 3b carried to their first task by the job "
         + "executor").isEqualTo(withJobsAllOpened);
   }
@@ -410,6 +417,14 @@ class IntakeBenchmark {
   private double withJobsDrainSeconds;
   /** Job batches that waited for the alert storm to pass (AlertStorm) during phase 3b. */
   private long withJobsHeldBack;
+  /** Statements that stored the measured duplicates, and the duplicates they stored (RepeatWriter). */
+  private long stormStatements;
+  private long stormRepeats;
+
+  private long alertRowsOf(String incidentId) {
+    return jdbc.sql("SELECT COUNT(*) FROM alert WHERE incident_id = :id").param("id", incidentId)
+        .query(Long.class).single();
+  }
   private long withJobsAcknowledgeAfterDrain;
   private long withJobsAllOpened;
   private long withJobsSucceeded;
@@ -543,8 +558,9 @@ class IntakeBenchmark {
         withJobsAcknowledgeAfterDrain, withJobsAllOpened);
     out.format("Phase 3b's job executor: %d jobs ran, %d attempts failed (retried); %d job batches waited for the "
         + "storm to pass or another batch to end (AlertStorm).%n", withJobsSucceeded, withJobsFailed, withJobsHeldBack);
-    out.format("Storm check: incident %s has %d process instance(s) (expected 1) and %d alert rows.%n",
-        stormIncident, stormInstances, stormAlerts);
+    out.format("Storm check: incident %s has %d process instance(s) (expected 1) and %d alert rows. The measured "
+            + "duplicates were stored by %d statements, %.2f duplicates each on average (RepeatWriter).%n",
+        stormIncident, stormInstances, stormAlerts, stormStatements, (double) stormRepeats / stormStatements);
     out.format("Errors: %d. Whole run: %.0f s.%n", load.errors().count(), total.toMillis() / 1000.0);
     return out;
   }
