@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,10 +38,38 @@ class RepeatWriterIT {
     Fixture db = fixture("postgres", "writer_group");
     db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
     RepeatWriter writer = new RepeatWriter(db.alerts());
+
+    List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer, () -> {});
+
+    assertThat(answers).containsOnly(Optional.of("INC-2026-0001")).hasSize(6);
+    assertThat(writer.statements()).isEqualTo(2);
+    assertThat(writer.repeats()).isEqualTo(6);
+    assertThat(alertRows(db)).isEqualTo(6);
+    writer.destroy();
+  }
+
+  @Test
+  void shouldStillStoreTheRepeatsThatWaitWhenTheApplicationStops() throws Exception {
+    Fixture db = fixture("postgres", "writer_stopping");
+    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+    RepeatWriter writer = new RepeatWriter(db.alerts());
+
+    List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer, writer::destroy);
+
+    assertThat(answers).containsOnly(Optional.of("INC-2026-0001")).hasSize(6);
+    assertThat(alertRows(db)).isEqualTo(6);
+    assertThat(writer.storeRepeat(alert("disk-full", "after the stop", false), REPEATED)).contains("INC-2026-0001");
+  }
+
+  /**
+   * A first repeat's statement is held by a lock on the alert table until five more wait behind it; then
+   * {@code meanwhile} runs, and the lock is let go. Returns the six answers.
+   */
+  private static List<Optional<String>> sixRepeatsBehindAHeldStatement(Fixture db, RepeatWriter writer,
+      Step meanwhile) throws Exception {
     ExecutorService requests = Executors.newFixedThreadPool(6);
     List<Future<Optional<String>>> answers = new ArrayList<>();
     try (Connection lock = db.dataSource().getConnection(); Statement statement = lock.createStatement()) {
-      // Holds the first request's statement until the other five repeats wait behind it.
       lock.setAutoCommit(false);
       statement.execute("LOCK TABLE alert IN EXCLUSIVE MODE");
       answers.add(requests.submit(() -> writer.storeRepeat(alert("disk-full", "repeat 0", false), REPEATED)));
@@ -52,16 +81,21 @@ class RepeatWriterIT {
         answers.add(requests.submit(() -> writer.storeRepeat(alert("disk-full", summary, false), REPEATED)));
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 5);
+      meanwhile.run();
       lock.commit();
     }
-
+    List<Optional<String>> results = new ArrayList<>();
     for (Future<Optional<String>> answer : answers) {
-      assertThat(answer.get()).contains("INC-2026-0001");
+      results.add(answer.get(30, TimeUnit.SECONDS));
     }
-    assertThat(writer.statements()).isEqualTo(2);
-    assertThat(writer.repeats()).isEqualTo(6);
-    assertThat(alertRows(db)).isEqualTo(6);
     requests.shutdown();
+    return results;
+  }
+
+  /** Something to do while repeats wait. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
   }
 
   @ParameterizedTest
@@ -87,6 +121,7 @@ class RepeatWriterIT {
     assertThat(alertRows(db)).isEqualTo(correlated).isEqualTo(300);
     assertThat(writer.repeats()).isEqualTo(400);
     requests.shutdown();
+    writer.destroy();
   }
 
   @ParameterizedTest
