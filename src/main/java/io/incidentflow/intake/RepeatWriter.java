@@ -9,38 +9,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores repeats of firing alerts a group at a time (a group commit). A repeat that comes while no other is being
- * written is written at once by its own request. Repeats that come meanwhile wait, and one writer thread then stores
- * all that wait in one statement, and again, until none waits: in a storm of re-sends the database wakes once per
- * group instead of once per repeat, and the writer, busy, needs no waking between groups. Each request waits for its
- * own repeat: an answer to monitoring means its row is in the database. Nothing waits to fill a group.
+ * Stores repeats of firing alerts a group at a time (a group commit). In a storm of re-sends many request threads
+ * hold a repeat at once: while one of them runs its statement, the others wait, and when it is done the first of
+ * them stores all that wait in one statement. The database wakes once per group instead of once per repeat. Each
+ * request still waits for its own repeat: an answer to monitoring means its row is in the database. Nothing waits
+ * to fill a group, and no other thread is involved: a repeat that comes alone is written at once by its own
+ * request.
  */
 @Component
-class RepeatWriter implements DisposableBean {
+class RepeatWriter {
 
   /** Repeats in one statement at most: ten parameters each, far below any driver's limit. */
   static final int MAX_GROUP = 64;
 
   private final AlertRepository alerts;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition writerTurn = lock.newCondition();
-  // Guarded by the lock.
-  /** A request or the writer thread is writing; a repeat that comes meanwhile waits. */
+  /** Guarded by the lock: whether a request is writing a group, and the repeats that wait for the next. */
   private boolean writing;
-  /** The writer thread is to write what waits. */
-  private boolean writersTurn;
-  private boolean stopped;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-  private Thread writer;
-
   private final LongAdder statements = new LongAdder();
   private final LongAdder repeats = new LongAdder();
 
@@ -67,12 +58,12 @@ class RepeatWriter implements DisposableBean {
     } finally {
       lock.unlock();
     }
-    if (writeNow) {
-      try {
-        writeSafely(List.of(mine));
-      } finally {
-        handOver();
-      }
+    if (!writeNow) {
+      // Woken when a group with this repeat was written, or when this request is next to write one.
+      mine.turn.join();
+    }
+    if (!mine.result.isDone()) {
+      writeGroupWith(mine);
     }
     try {
       return mine.result.join();
@@ -81,76 +72,36 @@ class RepeatWriter implements DisposableBean {
     }
   }
 
-  /**
-   * After a request wrote its own repeat: what came meanwhile goes to the writer thread, so that this request can
-   * answer. Once the application stops, the request writes it itself.
-   */
-  private void handOver() {
-    while (true) {
-      List<Pending> group;
-      lock.lock();
-      try {
-        if (waiting.isEmpty()) {
-          writing = false;
-          return;
-        }
-        if (!stopped) {
-          if (writer == null) {
-            writer = new Thread(this::writeWhenHandedOver, "alert-repeat-writer");
-            writer.setDaemon(true);
-            writer.start();
-          }
-          writersTurn = true;
-          writerTurn.signal();
-          return;
-        }
-        group = nextGroup();
-      } finally {
-        lock.unlock();
+  /** Writes this request's repeat with all that wait, then hands the writing on to the next that waits, if any. */
+  private void writeGroupWith(Pending mine) {
+    List<Pending> group = new ArrayList<>();
+    group.add(mine);
+    Pending next;
+    lock.lock();
+    try {
+      while (group.size() < MAX_GROUP && !waiting.isEmpty()) {
+        group.add(waiting.poll());
       }
-      writeSafely(group);
+    } finally {
+      lock.unlock();
     }
-  }
-
-  private void writeWhenHandedOver() {
-    while (true) {
-      List<Pending> group;
-      lock.lock();
-      try {
-        while (!writersTurn) {
-          if (stopped) {
-            return;
-          }
-          writerTurn.awaitUninterruptibly();
-        }
-        if (waiting.isEmpty()) {
-          writersTurn = false;
-          writing = false;
-          continue;
-        }
-        group = nextGroup();
-      } finally {
-        lock.unlock();
-      }
-      writeSafely(group);
-    }
-  }
-
-  /** Under the lock. */
-  private List<Pending> nextGroup() {
-    List<Pending> group = new ArrayList<>(Math.min(waiting.size(), MAX_GROUP));
-    while (group.size() < MAX_GROUP && !waiting.isEmpty()) {
-      group.add(waiting.poll());
-    }
-    return group;
-  }
-
-  private void writeSafely(List<Pending> group) {
     try {
       write(group);
     } catch (Throwable e) {
       // Whatever went wrong, no request of the group may wait for ever.
       group.forEach(pending -> pending.result.completeExceptionally(e));
+    } finally {
+      group.forEach(pending -> pending.turn.complete(null));
+      lock.lock();
+      try {
+        next = waiting.poll();
+        writing = next != null;
+      } finally {
+        lock.unlock();
+      }
+      if (next != null) {
+        next.turn.complete(null);
+      }
     }
   }
 
@@ -183,7 +134,7 @@ class RepeatWriter implements DisposableBean {
     return repeats.sum();
   }
 
-  /** Repeats waiting to be written. */
+  /** Repeats waiting for a request to write them. */
   int queued() {
     lock.lock();
     try {
@@ -193,27 +144,10 @@ class RepeatWriter implements DisposableBean {
     }
   }
 
-  /** The writer thread writes what waits, then ends; requests that come later write their own. */
-  @Override
-  public void destroy() throws InterruptedException {
-    Thread running;
-    lock.lock();
-    try {
-      stopped = true;
-      writerTurn.signalAll();
-      running = writer;
-    } finally {
-      lock.unlock();
-    }
-    if (running != null) {
-      running.join(TimeUnit.SECONDS.toMillis(30));
-    }
-  }
-
-  /** A repeat and its request's answer. */
-  record Pending(Repeat repeat, CompletableFuture<Optional<String>> result) {
+  /** A repeat, its request's answer, and the signal that wakes its request. */
+  record Pending(Repeat repeat, CompletableFuture<Optional<String>> result, CompletableFuture<Void> turn) {
     Pending(Repeat repeat) {
-      this(repeat, new CompletableFuture<>());
+      this(repeat, new CompletableFuture<>(), new CompletableFuture<>());
     }
   }
 }

@@ -39,34 +39,20 @@ class RepeatWriterIT {
     db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
     RepeatWriter writer = new RepeatWriter(db.alerts());
 
-    List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer, () -> {});
+    List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer);
 
     assertThat(answers).containsOnly(Optional.of("INC-2026-0001")).hasSize(6);
     assertThat(writer.statements()).isEqualTo(2);
     assertThat(writer.repeats()).isEqualTo(6);
     assertThat(alertRows(db)).isEqualTo(6);
-    writer.destroy();
-  }
-
-  @Test
-  void shouldStillStoreTheRepeatsThatWaitWhenTheApplicationStops() throws Exception {
-    Fixture db = fixture("postgres", "writer_stopping");
-    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
-    RepeatWriter writer = new RepeatWriter(db.alerts());
-
-    List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer, writer::destroy);
-
-    assertThat(answers).containsOnly(Optional.of("INC-2026-0001")).hasSize(6);
-    assertThat(alertRows(db)).isEqualTo(6);
-    assertThat(writer.storeRepeat(alert("disk-full", "after the stop", false), REPEATED)).contains("INC-2026-0001");
   }
 
   /**
-   * A first repeat's statement is held by a lock on the alert table until five more wait behind it; then
-   * {@code meanwhile} runs, and the lock is let go. Returns the six answers.
+   * A first repeat's statement is held by a lock on the alert table until five more wait behind it; then the lock
+   * is let go. Returns the six answers.
    */
-  private static List<Optional<String>> sixRepeatsBehindAHeldStatement(Fixture db, RepeatWriter writer,
-      Step meanwhile) throws Exception {
+  private static List<Optional<String>> sixRepeatsBehindAHeldStatement(Fixture db, RepeatWriter writer)
+      throws Exception {
     ExecutorService requests = Executors.newFixedThreadPool(6);
     List<Future<Optional<String>>> answers = new ArrayList<>();
     try (Connection lock = db.dataSource().getConnection(); Statement statement = lock.createStatement()) {
@@ -81,7 +67,6 @@ class RepeatWriterIT {
         answers.add(requests.submit(() -> writer.storeRepeat(alert("disk-full", summary, false), REPEATED)));
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 5);
-      meanwhile.run();
       lock.commit();
     }
     List<Optional<String>> results = new ArrayList<>();
@@ -90,12 +75,6 @@ class RepeatWriterIT {
     }
     requests.shutdown();
     return results;
-  }
-
-  /** Something to do while repeats wait. */
-  @FunctionalInterface
-  private interface Step {
-    void run() throws Exception;
   }
 
   @ParameterizedTest
@@ -121,7 +100,6 @@ class RepeatWriterIT {
     assertThat(alertRows(db)).isEqualTo(correlated).isEqualTo(300);
     assertThat(writer.repeats()).isEqualTo(400);
     requests.shutdown();
-    writer.destroy();
   }
 
   @ParameterizedTest
