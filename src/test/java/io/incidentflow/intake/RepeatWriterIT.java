@@ -35,8 +35,7 @@ class RepeatWriterIT {
 
   @Test
   void shouldStoreTheRepeatsThatArriveWhileAStatementRunsInTheNextStatementTogether() throws Exception {
-    Fixture db = fixture("postgres", "writer_group");
-    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+    Fixture db = diskFullHeldByAnIncident("postgres", "writer_group");
     RepeatWriter writer = new RepeatWriter(db.alerts());
 
     List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer);
@@ -80,8 +79,7 @@ class RepeatWriterIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void shouldStoreEveryRepeatOfManyConcurrentRequestsExactlyOnce(String database) throws Exception {
-    Fixture db = fixture(database, "writer_concurrent");
-    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+    Fixture db = diskFullHeldByAnIncident(database, "writer_concurrent");
     RepeatWriter writer = new RepeatWriter(db.alerts());
     ExecutorService requests = Executors.newFixedThreadPool(8);
     List<Future<Optional<String>>> answers = new ArrayList<>();
@@ -105,8 +103,7 @@ class RepeatWriterIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
   void shouldFailOnlyTheRepeatThatIsTooLongForItsColumnAndStoreTheRestOfItsGroup(String database) throws Exception {
-    Fixture db = fixture(database, "writer_too_long");
-    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+    Fixture db = diskFullHeldByAnIncident(database, "writer_too_long");
     RepeatWriter writer = new RepeatWriter(db.alerts());
     Pending good = pending("disk-full", "worse");
     Pending tooLong = pending("disk-full", "x".repeat(1025));
@@ -118,6 +115,13 @@ class RepeatWriterIT {
     assertThat(free.result().get()).isEmpty();
     assertThatThrownBy(() -> tooLong.result().join()).hasCauseInstanceOf(DataAccessException.class);
     assertThat(alertRows(db)).isEqualTo(1);
+  }
+
+  /** A database in which INC-2026-0001 holds the key disk-full. */
+  private static Fixture diskFullHeldByAnIncident(String database, String name) throws Exception {
+    Fixture db = fixture(database, name);
+    db.alerts().claim(alert("disk-full", "first", false), "INC-2026-0001", OPENED);
+    return db;
   }
 
   private static Pending pending(String key, String summary) {
