@@ -15,22 +15,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores repeats of firing alerts a group at a time (a group commit). In a storm of re-sends many request threads
- * hold a repeat at once: while one of them runs its statement, the others wait, and when it is done the first of
- * them stores all that wait in one statement. The database wakes once per group instead of once per repeat. Each
- * request still waits for its own repeat: an answer to monitoring means its row is in the database. Nothing waits
- * to fill a group, and no other thread is involved: a repeat that comes alone is written at once by its own
- * request.
+ * hold a repeat at once: while {@value #WRITERS} of them run their statements, the others wait, and when one is done
+ * the first that waits stores all that wait in one statement. The database wakes once per group instead of once per
+ * repeat. Each request still waits for its own repeat: an answer to monitoring means its row is in the database.
+ * Nothing waits to fill a group, and no other thread is involved: a repeat that comes while fewer statements run is
+ * written at once by its own request. Two statements, not one: a statement slowed down (a page of the table to
+ * extend, a backend that waits for a core) must not hold up every alert behind it.
  */
 @Component
 class RepeatWriter {
 
   /** Repeats in one statement at most: ten parameters each, far below any driver's limit. */
   static final int MAX_GROUP = 64;
+  /** Statements that may run at once. */
+  static final int WRITERS = 2;
 
   private final AlertRepository alerts;
   private final ReentrantLock lock = new ReentrantLock();
-  /** Guarded by the lock: whether a request is writing a group, and the repeats that wait for the next. */
-  private boolean writing;
+  /**
+   * Guarded by the lock: requests writing a group, and the repeats that wait for the next. Repeats wait only while
+   * all {@link #WRITERS} write; a writer that is done hands its place to the first of them.
+   */
+  private int writing;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private final LongAdder statements = new LongAdder();
   private final LongAdder repeats = new LongAdder();
@@ -49,9 +55,9 @@ class RepeatWriter {
     boolean writeNow;
     lock.lock();
     try {
-      writeNow = !writing;
+      writeNow = writing < WRITERS;
       if (writeNow) {
-        writing = true;
+        writing++;
       } else {
         waiting.add(mine);
       }
@@ -72,7 +78,7 @@ class RepeatWriter {
     }
   }
 
-  /** Writes this request's repeat with all that wait, then hands the writing on to the next that waits, if any. */
+  /** Writes this request's repeat with all that wait, then hands its place on to the next that waits, if any. */
   private void writeGroupWith(Pending mine) {
     List<Pending> group = new ArrayList<>();
     group.add(mine);
@@ -95,7 +101,9 @@ class RepeatWriter {
       lock.lock();
       try {
         next = waiting.poll();
-        writing = next != null;
+        if (next == null) {
+          writing--;
+        }
       } finally {
         lock.unlock();
       }

@@ -41,14 +41,16 @@ class RepeatWriterIT {
     List<Optional<String>> answers = sixRepeatsBehindAHeldStatement(db, writer);
 
     assertThat(answers).containsOnly(Optional.of("INC-2026-0001")).hasSize(6);
-    assertThat(writer.statements()).isEqualTo(2);
+    // The two held, then the four that waited: all four in one statement, or in two when both held ones, done at
+    // the same moment, each handed its place to one of them.
+    assertThat(writer.statements()).isBetween(3L, 4L);
     assertThat(writer.repeats()).isEqualTo(6);
     assertThat(alertRows(db)).isEqualTo(6);
   }
 
   /**
-   * A first repeat's statement is held by a lock on the alert table until five more wait behind it; then the lock
-   * is let go. Returns the six answers.
+   * The first two repeats' statements are held by a lock on the alert table until four more wait behind them; then
+   * the lock is let go. Returns the six answers.
    */
   private static List<Optional<String>> sixRepeatsBehindAHeldStatement(Fixture db, RepeatWriter writer)
       throws Exception {
@@ -57,15 +59,15 @@ class RepeatWriterIT {
     try (Connection lock = db.dataSource().getConnection(); Statement statement = lock.createStatement()) {
       lock.setAutoCommit(false);
       statement.execute("LOCK TABLE alert IN EXCLUSIVE MODE");
-      answers.add(requests.submit(() -> writer.storeRepeat(alert("disk-full", "repeat 0", false), REPEATED)));
-      await().atMost(Duration.ofSeconds(10)).until(() -> db.jdbc().sql(
-          "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-          .query(Long.class).single() == 1);
-      for (int i = 1; i <= 5; i++) {
+      for (int i = 0; i < 6; i++) {
         String summary = "repeat " + i;
         answers.add(requests.submit(() -> writer.storeRepeat(alert("disk-full", summary, false), REPEATED)));
+        if (i == RepeatWriter.WRITERS - 1) {
+          await().atMost(Duration.ofSeconds(10)).until(() -> db.jdbc().sql("SELECT COUNT(*) FROM pg_stat_activity "
+              + "WHERE wait_event_type = 'Lock' AND datname = current_database()").query(Long.class).single() == RepeatWriter.WRITERS);
+        }
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 5);
+      await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 6 - RepeatWriter.WRITERS);
       lock.commit();
     }
     List<Optional<String>> results = new ArrayList<>();
