@@ -66,22 +66,27 @@ public class AlertIntakeService {
   public AlertOutcome receive(Alert alert) {
     storm.alertReceived();
     Instant now = clock.instant();
-    if (alert.status() == AlertStatus.FIRING) {
+    boolean firing = alert.status() == AlertStatus.FIRING;
+    if (firing && repeats.heldLately(alert.dedupKey())) {
       // A storm of re-sends is the common case, and the cheap one: no transaction, one statement per group.
       Optional<String> incident = repeats.storeRepeat(alert, now);
       if (incident.isPresent()) {
         return new AlertOutcome(alert.dedupKey(), Outcome.CORRELATED, incident.get());
       }
     }
-    return transactions.execute(status -> {
-      AlertOutcome outcome = switch (alert.status()) {
+    AlertOutcome outcome = transactions.execute(status -> {
+      AlertOutcome handled = switch (alert.status()) {
         case FIRING -> fire(alert, now);
         case ACKNOWLEDGED -> acknowledge(alert);
         case RESOLVED -> resolve(alert, now);
       };
-      alerts.store(alert, now, outcome);
-      return outcome;
+      alerts.store(alert, now, handled);
+      return handled;
     });
+    if (firing) {
+      repeats.held(alert.dedupKey());
+    }
+    return outcome;
   }
 
   private AlertOutcome fire(Alert alert, Instant now) {

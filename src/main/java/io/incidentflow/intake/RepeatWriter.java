@@ -4,6 +4,7 @@ import io.incidentflow.intake.AlertRepository.Repeat;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ class RepeatWriter {
   static final int MAX_GROUP = 64;
   /** Statements that may run at once. */
   static final int WRITERS = 2;
+  /** Keys remembered as held at most: a storm has a few; tens of thousands of distinct problems at once are not. */
+  static final int HELD_KEYS = 10_000;
 
   private final AlertRepository alerts;
   private final ReentrantLock lock = new ReentrantLock();
@@ -38,11 +41,36 @@ class RepeatWriter {
    */
   private int writing;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  /** Keys this node saw held by an open incident lately, least recently used first. */
+  private final Map<String, Boolean> heldLately = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > HELD_KEYS;
+    }
+  };
   private final LongAdder statements = new LongAdder();
   private final LongAdder repeats = new LongAdder();
 
   RepeatWriter(AlertRepository alerts) {
     this.alerts = alerts;
+  }
+
+  /**
+   * Whether this node saw an open incident hold the key lately: only then is an alert likely a repeat, worth a try
+   * here. A hint, never an answer: a key held elsewhere, or forgotten, takes the full path, which finds it held; a
+   * key released meanwhile stores nothing here. New problems save the statement that would find nothing.
+   */
+  boolean heldLately(String dedupKey) {
+    synchronized (heldLately) {
+      return heldLately.get(dedupKey) != null;
+    }
+  }
+
+  /** The key is held by an open incident (the full path opened or joined one for it). */
+  void held(String dedupKey) {
+    synchronized (heldLately) {
+      heldLately.put(dedupKey, Boolean.TRUE);
+    }
   }
 
   /**

@@ -61,6 +61,7 @@ class AlertIntakeIT {
   @Autowired JdbcClient jdbc;
   @Autowired JobDriver jobs;
   @Autowired AlertActivitySync sync;
+  @Autowired RepeatWriter repeats;
   @Autowired ObjectMapper json;
 
   // ------------------------------------------------------------------ Alertmanager
@@ -426,6 +427,22 @@ class AlertIntakeIT {
 
     ResponseEntity<JsonNode> resolved = generic("{\"service\": \"login\", \"dedupKey\": \"sso-1\", \"status\": \"resolved\"}");
     assertThat(resolved.getBody().get("outcome").asText()).isEqualTo("RECOVERY_REPORTED");
+  }
+
+  @Test
+  void shouldStoreARepeatOfAKeySeenHeldTogetherWithOthersButANewProblemOnlyOnItsFullPath() {
+    String alert = """
+        {"service": "login", "summary": "Token refresh slow", "severity": "warning", "dedupKey": "token-slow"}""";
+    long grouped = repeats.repeats();
+
+    ResponseEntity<JsonNode> opened = generic(alert);
+    assertThat(repeats.repeats()).as("repeats stored by RepeatWriter after a new problem").isEqualTo(grouped);
+    ResponseEntity<JsonNode> repeat = generic(alert);
+
+    assertThat(opened.getBody().get("outcome").asText()).isEqualTo("OPENED");
+    assertThat(repeat.getBody().get("outcome").asText()).isEqualTo("CORRELATED");
+    assertThat(repeat.getBody().get("incidentId")).isEqualTo(opened.getBody().get("incidentId"));
+    assertThat(repeats.repeats()).as("repeats stored by RepeatWriter after the repeat").isEqualTo(grouped + 1);
   }
 
   @Test

@@ -1,0 +1,26 @@
+package io.incidentflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which keys are worth a try on the grouped repeat path: the ones seen held lately, within a bound. */
+class RepeatWriterTest {
+
+  @Test
+  void shouldForgetTheLeastRecentlySeenKeyBeyondItsBound() {
+    RepeatWriter writer = new RepeatWriter(null);
+    for (int i = 0; i < RepeatWriter.HELD_KEYS; i++) {
+      writer.held("key-" + i);
+    }
+    // Seen again, so no longer the least recent: key-1 goes instead.
+    assertThat(writer.heldLately("key-0")).isTrue();
+
+    writer.held("one more");
+
+    assertThat(writer.heldLately("key-0")).isTrue();
+    assertThat(writer.heldLately("key-1")).isFalse();
+    assertThat(writer.heldLately("one more")).isTrue();
+    assertThat(writer.heldLately("never seen")).isFalse();
+  }
+}
