@@ -8,19 +8,19 @@ import org.junit.jupiter.api.Test;
 class RepeatWriterTest {
 
   @Test
-  void shouldForgetTheLeastRecentlySeenKeyBeyondItsBound() {
+  void shouldRememberKeysSeenHeldAndForgetThemPastItsBound() {
     RepeatWriter writer = new RepeatWriter(null);
     for (int i = 0; i < RepeatWriter.HELD_KEYS; i++) {
       writer.held("key-" + i);
     }
-    // Seen again, so no longer the least recent: key-1 goes instead.
+    writer.held("key-0");
     assertThat(writer.heldLately("key-0")).isTrue();
+    assertThat(writer.heldLately("key-" + (RepeatWriter.HELD_KEYS - 1))).isTrue();
+    assertThat(writer.heldLately("never seen")).isFalse();
 
     writer.held("one more");
 
-    assertThat(writer.heldLately("key-0")).isTrue();
-    assertThat(writer.heldLately("key-1")).isFalse();
     assertThat(writer.heldLately("one more")).isTrue();
-    assertThat(writer.heldLately("never seen")).isFalse();
+    assertThat(writer.heldLately("key-0")).isFalse();
   }
 }
