@@ -43,7 +43,7 @@ class RepeatWriter {
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   /**
    * Keys this node saw held by an open incident lately. Read by every alert, so without a lock: an access-ordered
-   * map behind one cost a duplicate a quarter more CPU (2,030/s against 2,350-3,550/s).
+   * map behind one cost a duplicate a quarter more CPU (BENCHMARKS.md, fifth session).
    */
   private final Map<String, Boolean> heldLately = new ConcurrentHashMap<>();
   private final LongAdder statements = new LongAdder();
