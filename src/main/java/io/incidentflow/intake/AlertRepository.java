@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -60,6 +61,7 @@ public class AlertRepository {
   private final boolean postgres;
   private final TransactionTemplate savepoint;
   private final TransactionTemplate transaction;
+  private final Map<Integer, String> repeatStatements = new ConcurrentHashMap<>();
 
   public AlertRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -71,7 +73,7 @@ public class AlertRepository {
 
   public void store(Alert alert, Instant receivedAt, AlertOutcome outcome) {
     List<Object> values = new ArrayList<>(12);
-    received(new Repeat(alert, receivedAt), values);
+    received(alert, receivedAt, values);
     values.add(text(outcome.incidentId()));
     values.add(text(outcome.outcome().name()));
     jdbc.sql("INSERT INTO alert (" + RECEIVED_COLUMNS + ", incident_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -87,11 +89,25 @@ public class AlertRepository {
    * the same key twice in one statement is seen the same way twice.
    */
   public Map<String, String> storeRepeats(List<Repeat> repeats) {
-    StringBuilder rows = new StringBuilder();
     List<Object> values = new ArrayList<>(repeats.size() * 10);
-    for (int i = 0; i < repeats.size(); i++) {
+    repeats.forEach(repeat -> received(repeat.alert(), repeat.receivedAt(), values));
+    String sql = repeatStatements.computeIfAbsent(repeats.size(), this::repeatStatement);
+    Map<String, String> stored = new HashMap<>();
+    Runnable insert = () -> jdbc.sql(sql).params(values).query(rs -> { stored.put(rs.getString(1), rs.getString(2)); });
+    if (postgres) {
+      insert.run();
+    } else {
+      // H2 does not undo the rows a final-table query inserted before it failed: only a transaction around it does.
+      transaction.executeWithoutResult(status -> insert.run());
+    }
+    return stored;
+  }
+
+  /** The statement for that many repeats, in this database's dialect: built once per size, not per group. */
+  private String repeatStatement(int repeats) {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < repeats; i++) {
       rows.append(i == 0 ? "" : ", ").append(REPEAT_ROW.formatted(i));
-      received(repeats.get(i), values);
     }
     String insert = """
         INSERT INTO alert (%s, incident_id, outcome)
@@ -100,22 +116,13 @@ public class AlertRepository {
         FROM (VALUES %s) AS r (%s, arrival)
         JOIN open_alert o ON o.dedup_key = r.dedup_key AND o.resolved_at IS NULL
         ORDER BY r.arrival""".formatted(RECEIVED_COLUMNS, rows, RECEIVED_COLUMNS);
-    Map<String, String> stored = new HashMap<>();
-    if (postgres) {
-      jdbc.sql(insert + " RETURNING dedup_key, incident_id").params(values)
-          .query(rs -> { stored.put(rs.getString(1), rs.getString(2)); });
-      return stored;
-    }
-    // H2 reads the inserted rows from the statement's final table, but does not undo the rows such a query
-    // inserted before one failed: only a transaction around it does.
-    transaction.executeWithoutResult(status -> jdbc.sql("SELECT dedup_key, incident_id FROM FINAL TABLE (" + insert
-        + ")").params(values).query(rs -> { stored.put(rs.getString(1), rs.getString(2)); }));
-    return stored;
+    // PostgreSQL returns the inserted rows' columns; H2 reads them from the statement's final table.
+    return postgres ? insert + " RETURNING dedup_key, incident_id"
+        : "SELECT dedup_key, incident_id FROM FINAL TABLE (" + insert + ")";
   }
 
   /** An alert's columns as received, typed so that a null is bound without asking the database for its type. */
-  private static void received(Repeat repeat, List<Object> values) {
-    Alert alert = repeat.alert();
+  private static void received(Alert alert, Instant receivedAt, List<Object> values) {
     values.add(text(alert.source().name()));
     values.add(text(alert.dedupKey()));
     values.add(text(alert.status().name()));
@@ -125,7 +132,7 @@ public class AlertRepository {
     values.add(text(alert.description()));
     values.add(new SqlParameterValue(Types.BOOLEAN, alert.customerImpact()));
     values.add(text(alert.payload()));
-    values.add(Timestamp.from(repeat.receivedAt()));
+    values.add(Timestamp.from(receivedAt));
   }
 
   private static SqlParameterValue text(String value) {
